@@ -1,0 +1,105 @@
+"""The one exception family of igkg, and the exit codes the command line maps it to.
+
+Exit codes (documented in the README):
+
+====  ==========================================================================
+0     success
+1     the graph does not conform to the SHACL shapes (``validate``, ``push``)
+2     bad input: a file that cannot be read or parsed, an unknown query, a bad
+      ``--param``, a query with a syntax error, a bad option
+3     a remote SPARQL endpoint failed (unreachable, HTTP error, timeout, bad answer)
+4     the on-disk store cannot be used (locked by another process, damaged)
+130   interrupted (Ctrl-C); nothing was written
+====  ==========================================================================
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "EXIT_OK",
+    "EXIT_VIOLATIONS",
+    "EXIT_INPUT",
+    "EXIT_ENDPOINT",
+    "EXIT_STORE",
+    "EXIT_INTERRUPTED",
+    "IgkgError",
+    "InputError",
+    "ParseError",
+    "QueryError",
+    "ParameterError",
+    "ValidationFailed",
+    "EndpointError",
+    "StoreError",
+]
+
+EXIT_OK = 0
+EXIT_VIOLATIONS = 1
+EXIT_INPUT = 2
+EXIT_ENDPOINT = 3
+EXIT_STORE = 4
+EXIT_INTERRUPTED = 130
+
+
+class IgkgError(Exception):
+    """Base class of every error igkg reports to a user; ``exit_code`` says how the CLI exits."""
+
+    exit_code: int = EXIT_INPUT
+
+
+class InputError(IgkgError):
+    """A file or value that cannot be read or used."""
+
+
+class ParseError(InputError):
+    """RDF or text that does not follow its syntax; carries file, line and column (1-based)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.column = column
+        self.reason = message
+        where = self.path or "<input>"
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        super().__init__(f"{where}: {message}")
+
+
+class QueryError(IgkgError):
+    """An unknown named query, a query with a syntax error, or a query the store refused."""
+
+
+class ParameterError(QueryError):
+    """A query parameter that is missing, unknown, or matches nothing (or several things)."""
+
+
+class ValidationFailed(IgkgError):
+    """The graph does not conform to the shapes; ``report`` holds the readable report."""
+
+    exit_code = EXIT_VIOLATIONS
+
+    def __init__(self, message: str, report: str = "") -> None:
+        self.report = report
+        super().__init__(message)
+
+
+class EndpointError(IgkgError):
+    """A remote SPARQL endpoint could not be reached or gave an unusable answer."""
+
+    exit_code = EXIT_ENDPOINT
+
+
+class StoreError(IgkgError):
+    """The on-disk store cannot be opened or written."""
+
+    exit_code = EXIT_STORE

@@ -1,0 +1,120 @@
+"""The one small interface the graph lives behind, and its Oxigraph implementation.
+
+Three places a graph can live share :class:`GraphStore`: in memory and on disk
+(:class:`OxigraphStore`), and a remote SPARQL endpoint (:mod:`igkg.endpoint`). Everything
+else in igkg (named queries, validation, export, visualization) talks to this interface.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import pyoxigraph as ox
+
+from .errors import QueryError, StoreError
+from .results import GraphResult, QueryResult, ResultTable, Term
+
+__all__ = ["GraphStore", "OxigraphStore", "run_oxigraph_query"]
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What igkg needs from a place that holds a graph."""
+
+    #: A short human description ("memory", "store ./kg", "endpoint http://…/query").
+    location: str
+
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:
+        """Run a SPARQL query; ``bindings`` maps variable names to RDF terms."""
+        ...
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad (for export, validation and network analysis)."""
+        ...
+
+    def __len__(self) -> int: ...
+
+
+_QUERY_LOCATION = re.compile(r"line (\d+) column (\d+)")
+
+
+def run_oxigraph_query(
+    store: ox.Store | ox.Dataset, sparql: str, bindings: Mapping[str, Term] | None = None
+) -> QueryResult:
+    """Run a query on an Oxigraph store with bound variables (SEP-0007 substitutions)."""
+    substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
+    try:
+        result = store.query(sparql, substitutions=substitutions or None, use_default_graph_as_union=True)  # type: ignore[union-attr]
+    except SyntaxError as error:
+        where = _QUERY_LOCATION.search(str(error))
+        location = f" (line {where.group(1)}, column {where.group(2)})" if where else ""
+        message = str(error).split(": ", 1)[-1]
+        raise QueryError(f"SPARQL syntax error{location}: {message}") from None
+    except OSError as error:
+        raise StoreError(f"the store failed while querying: {error}") from None
+    except Exception as error:  # evaluation errors (a SERVICE call refused, …)
+        raise QueryError(f"the query failed: {error}") from None
+    if isinstance(result, ox.QuerySolutions):
+        return ResultTable.from_solutions(result)
+    if isinstance(result, ox.QueryTriples):
+        return GraphResult(list(result))
+    return bool(result)
+
+
+class OxigraphStore:
+    """A graph in an embedded Oxigraph store, in memory (``path=None``) or in a folder on disk."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as error:
+            text = str(error)
+            if "lock" in text.lower():
+                raise StoreError(f"store {self.path} is in use by another process ({text})") from None
+            raise StoreError(f"cannot open store {self.path}: {text}") from None
+        self.location = "memory" if self.path is None else f"store {self.path}"
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying ``pyoxigraph.Store``, for code that needs Oxigraph itself."""
+        return self._store
+
+    def add(self, quads: Iterable[ox.Quad]) -> int:
+        """Add quads in one transaction: all of them or, on failure, none. Returns the count."""
+        batch = list(quads)
+        try:
+            self._store.extend(batch)
+        except OSError as error:
+            raise StoreError(f"cannot write to {self.location}: {error}") from None
+        return len(batch)
+
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:
+        return run_oxigraph_query(self._store, sparql, bindings)
+
+    def update(self, sparql_update: str) -> None:
+        try:
+            self._store.update(sparql_update)
+        except SyntaxError as error:
+            raise QueryError(f"SPARQL Update syntax error: {error}") from None
+        except OSError as error:
+            raise StoreError(f"cannot write to {self.location}: {error}") from None
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return iter(self._store)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._store.flush()

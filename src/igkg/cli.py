@@ -178,6 +178,12 @@ def build_command(out: Path, data: Sequence[Path]) -> None:
         raise SystemExit(EXIT_VIOLATIONS)
 
 
+# --- Commands defined in their own modules (one line each, added by the module's author) ---
+# <register: extract>
+# <register: viz>
+# <register: endpoint>
+
+
 @contextlib.contextmanager
 def _handle_errors() -> Iterator[list[int]]:
     code = [EXIT_OK]

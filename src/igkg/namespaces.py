@@ -47,14 +47,20 @@ PREFIXES: Final[dict[str, str]] = {
 
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: len(item[1]), reverse=True)
 _LOCAL_OK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
+_DISPLAY_OK = _LOCAL_OK | frozenset("/.")
 
 
-def compact(iri: str) -> str:
-    """``https://w3id.org/igkg/id/actor/igf`` → ``actor:igf``; IRIs with no prefix stay whole."""
+def compact(iri: str, *, for_display: bool = False) -> str:
+    """``https://w3id.org/igkg/id/actor/igf`` → ``actor:igf``; IRIs with no prefix stay whole.
+
+    With ``for_display`` the local part may contain ``/`` and ``.`` (``doc:wgec-second-take/rec-4``):
+    easier to read, but not a valid prefixed name in Turtle or SPARQL.
+    """
     for prefix, namespace in _BY_LENGTH:
         if iri.startswith(namespace):
             local = iri[len(namespace) :]
-            if local and all(c in _LOCAL_OK for c in local):
+            allowed = _DISPLAY_OK if for_display else _LOCAL_OK
+            if local and all(c in allowed for c in local):
                 return f"{prefix}:{local}"
     return iri
 

@@ -24,7 +24,7 @@ def display(term: Term | None) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        return compact(term.value)
+        return compact(term.value, for_display=True)
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):

@@ -40,28 +40,28 @@ _WHAT = {
     "node": "resource",
 }
 
-_MATCH_TYPED = sparql_prologue() + f"""SELECT DISTINCT ?s WHERE {{
+_MATCH_TYPED = sparql_prologue() + f"""SELECT DISTINCT ?s ?text ?root WHERE {{
   ?s {_LABELS} ?label .
   FILTER(LCASE(STR(?label)) = ?text)
   ?s a ?type .
   ?type rdfs:subClassOf* ?root .
 }}"""
-_MATCH_ANY = sparql_prologue() + f"""SELECT DISTINCT ?s WHERE {{
+_MATCH_ANY = sparql_prologue() + f"""SELECT DISTINCT ?s ?text WHERE {{
   ?s {_LABELS} ?label .
   FILTER(LCASE(STR(?label)) = ?text)
 }}"""
-_LABELS_TYPED = sparql_prologue() + f"""SELECT DISTINCT ?label WHERE {{
+_LABELS_TYPED = sparql_prologue() + f"""SELECT DISTINCT ?label ?root WHERE {{
   ?s {_LABELS} ?label .
   ?s a ?type .
   ?type rdfs:subClassOf* ?root .
 }}"""
 _LABELS_ANY = sparql_prologue() + f"SELECT DISTINCT ?label WHERE {{ ?s {_LABELS} ?label . }}"
 _EXISTS = "ASK WHERE { { ?s ?p ?o } UNION { ?o ?p ?s } }"
-_PROVISION = sparql_prologue() + """SELECT DISTINCT ?p WHERE {
+_PROVISION = sparql_prologue() + """SELECT DISTINCT ?p ?instrument ?number WHERE {
   ?p eli:is_part_of+ ?instrument ;
      eli:number ?number .
 }"""
-_NUMBERS = sparql_prologue() + """SELECT ?number WHERE {
+_NUMBERS = sparql_prologue() + """SELECT ?number ?instrument WHERE {
   ?p eli:is_part_of ?instrument ; eli:number ?number ; igkg:sequence ?seq .
 } ORDER BY ?seq"""
 
@@ -111,7 +111,7 @@ def _suggest(store: GraphStore, type_: str, text: str) -> str:
         for root in roots:
             result = store.query(_LABELS_TYPED, {"root": ox.NamedNode(root)})
             assert isinstance(result, ResultTable)
-            labels.update(str(t.value) for (t,) in result.rows if t is not None)
+            labels.update(str(row[0].value) for row in result.rows if row[0] is not None)
     else:
         result = store.query(_LABELS_ANY)
         assert isinstance(result, ResultTable)
@@ -164,7 +164,7 @@ def _resolve_paragraph(store: GraphStore, text: str, instrument: ox.NamedNode | 
     if not found:
         numbers = store.query(_NUMBERS, {"instrument": instrument})
         assert isinstance(numbers, ResultTable)
-        known = [str(t.value) for (t,) in numbers.rows if t is not None]
+        known = [str(row[0].value) for row in numbers.rows if row[0] is not None]
         span = f" (it has {known[0]}–{known[-1]})" if known else " (it has no numbered paragraphs in the graph)"
         raise ParameterError(f"{compact(instrument.value)} has no paragraph {number}{span}")
     return found[0]

@@ -14,6 +14,7 @@ from typing import Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
+from .binding import inject_values
 from .errors import QueryError, StoreError
 from .results import GraphResult, QueryResult, ResultTable, Term
 
@@ -47,7 +48,17 @@ def run_oxigraph_query(
     """Run a query on an Oxigraph store with bound variables (SEP-0007 substitutions)."""
     substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
     try:
-        result = store.query(sparql, substitutions=substitutions or None, use_default_graph_as_union=True)  # type: ignore[union-attr]
+        try:
+            result = store.query(sparql, substitutions=substitutions or None, use_default_graph_as_union=True)  # type: ignore[union-attr]
+        except (SyntaxError, ValueError, OSError):
+            raise
+        except Exception as error:
+            # Oxigraph substitutes only variables of a SELECT projection; for CONSTRUCT and ASK
+            # queries (or unprojected variables) bind with a VALUES block instead.
+            if not substitutions or "SELECT projection" not in str(error):
+                raise
+            bound = inject_values(sparql, bindings or {})  # type: ignore[arg-type]
+            result = store.query(bound, use_default_graph_as_union=True)  # type: ignore[union-attr]
     except SyntaxError as error:
         where = _QUERY_LOCATION.search(str(error))
         location = f" (line {where.group(1)}, column {where.group(2)})" if where else ""

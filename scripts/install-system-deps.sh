@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Install the Debian packages the tests need (Chromium for the browser tests), when missing.
+# Idempotent and quiet when everything is there. Needs root or sudo for apt-get.
+set -euo pipefail
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "install-system-deps: need root to apt-get install ${need[*]}; the tests that need them will be skipped" >&2
+    exit 0
+  fi
+fi
+echo "install-system-deps: apt-get install ${need[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

@@ -375,6 +375,7 @@ PREFIXES = """\
 @prefix ta:      <https://w3id.org/igkg/id/instrument/tunis-agenda/> .
 @prefix gd:      <https://w3id.org/igkg/id/instrument/geneva-declaration/> .
 @prefix proc:    <https://w3id.org/igkg/id/process/> .
+@prefix topic:   <https://w3id.org/igkg/concept/topic/> .
 """
 
 INSTRUMENT_NOTES = (
@@ -465,6 +466,8 @@ def paragraph_block(number: int) -> str:
     ]
     if number == 35:
         props.append(("igkg:restates", "gd:para-49"))
+        # V: "35: ... stakeholder roles a-e" (A/RES/70/125 para 59; S8)
+        props.append(("dcterms:subject", "topic:stakeholder-roles"))
     props += claim_properties(PARAGRAPHS.get(number))
     if number in UNDETERMINED:
         props.append(("skos:editorialNote", literal(NOT_DETERMINED)))

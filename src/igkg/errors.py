@@ -28,6 +28,7 @@ __all__ = [
     "InputError",
     "ParseError",
     "QueryError",
+    "QuerySyntaxError",
     "ParameterError",
     "ValidationFailed",
     "EndpointError",
@@ -77,6 +78,18 @@ class ParseError(InputError):
 
 class QueryError(IgkgError):
     """An unknown named query, a query with a syntax error, or a query the store refused."""
+
+
+class QuerySyntaxError(QueryError):
+    """A SPARQL query that does not parse; ``line`` and ``column`` are 1-based."""
+
+    def __init__(self, reason: str, *, line: int, column: int) -> None:
+        self.reason, self.line, self.column = reason, line, column
+        super().__init__(f"SPARQL syntax error (line {line}, column {column}): {reason}")
+
+    def shifted(self, lines: int) -> QuerySyntaxError:
+        """The same error for a query that had ``lines`` lines prepended before it was run."""
+        return QuerySyntaxError(self.reason, line=max(1, self.line - lines), column=self.column)
 
 
 class ParameterError(QueryError):

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import QueryError
+from .errors import QueryError, QuerySyntaxError
 from .loading import parse_files
 from .namespaces import sparql_prologue
 from .params import resolve_parameters
@@ -66,7 +66,11 @@ class KnowledgeGraph:
         """Run a SPARQL query; igkg's prefixes (``igkg:``, ``eli:``, ``actor:`` …) are predeclared."""
         if not text.strip():
             raise QueryError("the query is empty")
-        return self.store.query(sparql_prologue() + text)
+        prologue = sparql_prologue()
+        try:
+            return self.store.query(prologue + text)
+        except QuerySyntaxError as error:  # report positions in the text the user wrote
+            raise error.shifted(prologue.count("\n")) from None
 
     @staticmethod
     def queries() -> dict[str, NamedQuery]:

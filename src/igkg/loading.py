@@ -22,7 +22,7 @@ _LOCATION = re.compile(r"^Parser error (?:at|between) line \d+ column \d+(?: and
 
 
 def _parse_error(error: SyntaxError, path: str | Path | None) -> ParseError:
-    message = _LOCATION.sub("", str(error)).strip() or "syntax error"
+    message = _LOCATION.sub("", str(error.msg)).strip() or "syntax error"
     line = error.lineno if isinstance(error.lineno, int) and error.lineno > 0 else None
     column = error.offset if isinstance(error.offset, int) and error.offset > 0 else None
     if "LoadDocumentCallback" in message:

@@ -15,7 +15,7 @@ from typing import Protocol, runtime_checkable
 import pyoxigraph as ox
 
 from .binding import inject_values
-from .errors import QueryError, StoreError
+from .errors import QueryError, QuerySyntaxError, StoreError
 from .results import GraphResult, QueryResult, ResultTable, Term
 
 __all__ = ["GraphStore", "OxigraphStore", "run_oxigraph_query"]
@@ -39,7 +39,7 @@ class GraphStore(Protocol):
     def __len__(self) -> int: ...
 
 
-_QUERY_LOCATION = re.compile(r"line (\d+) column (\d+)")
+_QUERY_LOCATION = re.compile(r"^error at (\d+):(\d+): ")
 
 
 def run_oxigraph_query(
@@ -60,10 +60,12 @@ def run_oxigraph_query(
             bound = inject_values(sparql, bindings or {})  # type: ignore[arg-type]
             result = store.query(bound, use_default_graph_as_union=True)  # type: ignore[union-attr]
     except SyntaxError as error:
-        where = _QUERY_LOCATION.search(str(error))
-        location = f" (line {where.group(1)}, column {where.group(2)})" if where else ""
-        message = str(error).split(": ", 1)[-1]
-        raise QueryError(f"SPARQL syntax error{location}: {message}") from None
+        where = _QUERY_LOCATION.match(str(error.msg))
+        if where is None:
+            raise QueryError(f"SPARQL syntax error: {error.msg}") from None
+        raise QuerySyntaxError(
+            _QUERY_LOCATION.sub("", str(error.msg)), line=int(where.group(1)), column=int(where.group(2))
+        ) from None
     except OSError as error:
         raise StoreError(f"the store failed while querying: {error}") from None
     except Exception as error:  # evaluation errors (a SERVICE call refused, …)

@@ -61,7 +61,7 @@ def _show(node: rdflib.term.Node | None) -> str:
     if node is None:
         return ""
     if isinstance(node, rdflib.URIRef):
-        return compact(str(node))
+        return compact(str(node), for_display=True)
     if isinstance(node, rdflib.BNode):
         return "[]"
     text = str(node)

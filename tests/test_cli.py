@@ -1,0 +1,131 @@
+"""The command line: output formats, exit codes, messages, and help for every command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+
+import click
+
+from conftest import DATA, ROOT
+from igkg.cli import cli
+
+
+def test_citing_paragraph_json_is_w3c_sparql_results(run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("query", "citing-paragraph", "--param", "instrument=Tunis Agenda",
+                     "--param", "paragraph=69", "--format", "json")
+    assert result.code == 0, result.err
+    document = json.loads(result.out)
+    assert "position" in document["head"]["vars"]
+    (binding,) = document["results"]["bindings"]
+    assert binding["text"]["value"].startswith("Acknowledges that Enhanced Cooperation is well underway")
+    assert binding["position"] == {"type": "literal", "value": "4",
+                                   "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
+    assert binding["recommendation"]["type"] == "uri"
+
+
+def test_recommendations_json_lists_14(run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("query", "recommendations", "--format", "json")
+    bindings = json.loads(result.out)["results"]["bindings"]
+    assert [int(b["position"]["value"]) for b in bindings] == list(range(1, 15))
+
+
+def test_csv_tsv_md_and_table(run_cli) -> None:  # type: ignore[no-untyped-def]
+    rows = list(csv.reader(io.StringIO(run_cli("query", "actions", "-f", "csv").out)))
+    assert rows[0] == ["verb", "label", "kind", "strength", "recommendations"]
+    assert rows[1][1:] == ["encourages", "encouraging / inviting", "2", "6"]
+    tsv = run_cli("query", "actions", "-f", "tsv").out.splitlines()
+    assert tsv[0].split("\t")[0] == "?verb"
+    assert tsv[1].split("\t")[0] == "<https://w3id.org/igkg/concept/verb/encourages>"
+    md = run_cli("query", "actions", "-f", "md").out.splitlines()
+    assert md[0] == "| verb | label | kind | strength | recommendations |"
+    assert md[2].startswith("| verb:encourages | encourages |")
+    table = run_cli("query", "actions").out
+    assert "encourages" in table and table.rstrip().endswith("7 rows")
+
+
+def test_construct_prints_turtle_or_other_syntax(run_cli) -> None:  # type: ignore[no-untyped-def]
+    turtle = run_cli("query", "neighbourhood", "-p", "node=IGF")
+    assert turtle.code == 0 and "actor:igf" in turtle.out
+    nt = run_cli("query", "neighbourhood", "-p", "node=IGF", "-f", "nt")
+    assert nt.out.startswith("<")
+
+
+def test_sparql_option_has_prefixes_and_reports_syntax_errors(run_cli) -> None:  # type: ignore[no-untyped-def]
+    ok = run_cli("query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?r a igkg:Recommendation }", "-f", "csv")
+    assert ok.out.splitlines() == ["n", "14"]
+    bad = run_cli("query", "--sparql", "SELECT WHERE {")
+    assert bad.code == 2
+    assert bad.err.startswith("igkg: error: SPARQL syntax error (line 1")
+    assert "Traceback" not in bad.err
+
+
+def test_bad_params_give_one_line_errors(run_cli) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        ("query", "citing-paragraph", "-p", "instrument=Tunis Agenda", "-p", "paragraph=abc"): "not a paragraph number",
+        ("query", "citing-paragraph", "-p", "instrument=Tunis Agendaa", "-p", "paragraph=69"): "did you mean 'Tunis Agenda'",
+        ("query", "addressed-to", "-p", "IGF"): "--param takes KEY=VALUE",
+        ("query", "addressed-to"): "needs --param agent=",
+        ("query", "no-such-query"): "no named query 'no-such-query'",
+        ("query", "recommendations", "--sparql", "ASK {}"): "not both",
+        ("query", "actions", "-f", "ttl"): "is for CONSTRUCT queries",
+    }
+    for args, expected in cases.items():
+        result = run_cli(*args)
+        assert result.code == 2, args
+        assert expected in result.err, (args, result.err)
+        assert len(result.err.strip().splitlines()) == 1, result.err
+
+
+def test_unreadable_and_unparsable_data(run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    missing = run_cli("stats", "--data", tmp_path / "missing.ttl")
+    assert missing.code == 2 and "no such file" in missing.err
+    latin1 = tmp_path / "latin1.ttl"
+    latin1.write_bytes('<https://e.org/a> <https://e.org/b> "caf\xe9" .\n'.encode("latin-1"))
+    bad = run_cli("stats", "--data", latin1)
+    assert bad.code == 2 and str(latin1) in bad.err
+    remote = run_cli("stats", "--data", DATA / "remote-context.jsonld")
+    assert remote.code == 2 and "remote @context is refused" in remote.err
+
+
+def test_stats_counts(run_cli) -> None:  # type: ignore[no-untyped-def]
+    out = run_cli("stats").out
+    assert re.search(r"^recommendations\s+14$", out, re.M)
+    assert re.search(r"^documents\s+1$", out, re.M)
+    more = run_cli("stats", "--data", DATA / "extra-document.ttl").out
+    assert re.search(r"^recommendations\s+15$", more, re.M)
+
+
+def test_queries_lists_every_query_with_parameters(run_cli) -> None:  # type: ignore[no-untyped-def]
+    out = run_cli("queries").out
+    assert re.search(r"^citing-paragraph\s+Recommendations citing a paragraph$", out, re.M)
+    assert "parameters: instrument (instrument), paragraph (paragraph)" in out
+
+
+def test_every_command_has_help_and_a_readme_entry(run_cli) -> None:  # type: ignore[no-untyped-def]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert isinstance(command, click.Command)
+        assert command.help, f"igkg {name} has no help text"
+        result = run_cli(name, "--help")
+        assert result.code == 0 and "Usage: igkg" in result.out
+        assert f"igkg {name}" in readme, f"README.md does not document `igkg {name}`"
+
+
+def test_python_m_igkg_and_version() -> None:
+    done = subprocess.run([sys.executable, "-m", "igkg", "--version"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stdout.startswith("igkg, version ")
+
+
+def test_output_file_is_written_atomically(run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "out.json"
+    target.write_text("previous")
+    failed = run_cli("query", "addressed-to", "-p", "agent=Nobody At All", "-f", "json", "-o", target)
+    assert failed.code == 2
+    assert target.read_text() == "previous"  # a failed run leaves the old file
+    assert run_cli("query", "actions", "-f", "json", "-o", target).code == 0
+    assert json.loads(target.read_text())["head"]["vars"][0] == "verb"

@@ -62,10 +62,11 @@ def main() -> None:
         bindings = resolve_parameters(kg.store, query, {p.name: p.example for p in query.parameters})
         ox_ms, ox_result = _median_ms(lambda q=query, b=bindings: kg.store.query(q.text, b), args.repeat)
         rdflib_bindings = {rdflib.Variable(k): to_rdflib(v) for k, v in bindings.items()}  # type: ignore[arg-type]
-        first_ms, first = _median_ms(lambda q=query: graph.query(q.text, initBindings=rdflib_bindings), 1)
+        first_ms, first = _median_ms(
+            lambda q=query, b=rdflib_bindings: graph.query(q.text, initBindings=b), 1)
         repeat = 1 if first_ms > args.skip_rdflib_over * 1000 else args.repeat
         rdf_ms, rdf_result = (first_ms, first) if repeat == 1 else _median_ms(
-            lambda q=query: graph.query(q.text, initBindings=rdflib_bindings), repeat)
+            lambda q=query, b=rdflib_bindings: graph.query(q.text, initBindings=b), repeat)
         ox_rows = len(ox_result)  # type: ignore[arg-type]
         rdf_rows = _rdflib_count(rdf_result)  # type: ignore[arg-type]
         mark = "" if ox_rows == rdf_rows else f"  (rdflib: {rdf_rows} rows)"

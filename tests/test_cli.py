@@ -67,7 +67,8 @@ def test_sparql_option_has_prefixes_and_reports_syntax_errors(run_cli) -> None: 
 def test_bad_params_give_one_line_errors(run_cli) -> None:  # type: ignore[no-untyped-def]
     cases = {
         ("query", "citing-paragraph", "-p", "instrument=Tunis Agenda", "-p", "paragraph=abc"): "not a paragraph number",
-        ("query", "citing-paragraph", "-p", "instrument=Tunis Agendaa", "-p", "paragraph=69"): "did you mean 'Tunis Agenda'",
+        ("query", "citing-paragraph", "-p", "instrument=Tunis Agendaa", "-p", "paragraph=69"):
+            "did you mean 'Tunis Agenda'",
         ("query", "addressed-to", "-p", "IGF"): "--param takes KEY=VALUE",
         ("query", "addressed-to"): "needs --param agent=",
         ("query", "no-such-query"): "no named query 'no-such-query'",

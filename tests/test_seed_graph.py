@@ -57,9 +57,9 @@ def test_bullets_2_8_10_cite_what_the_issue_asks(kg: igkg.KnowledgeGraph) -> Non
 
 
 def test_inferred_citations_say_so(kg: igkg.KnowledgeGraph) -> None:
-    rows = _select(kg, f"""SELECT ?c ?note WHERE {{
+    rows = _select(kg, """SELECT ?c ?note WHERE {
         ?c igkg:resolution cres:inferred ; skos:editorialNote ?note .
-        ?r igkg:qualifiedCitation ?c ; eli:is_part_of doc:wgec-second-take }}""")
+        ?r igkg:qualifiedCitation ?c ; eli:is_part_of doc:wgec-second-take }""")
     assert len(rows) == 3  # bullet 2 (two citations) and bullet 8
 
 

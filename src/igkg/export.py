@@ -30,6 +30,11 @@ def bundled_context() -> dict[str, object]:
     return context
 
 
+def _bytes(data: bytes | None) -> bytes:
+    assert data is not None  # ox.serialize returns bytes when no output is given
+    return data
+
+
 def _jsonld(quads: Iterable[ox.Quad]) -> bytes:
     graph = quads_to_graph(quads)
     text = graph.serialize(format="json-ld", context=bundled_context(), auto_compact=True, indent=1)
@@ -47,7 +52,7 @@ def serialize_triples(triples: Iterable[ox.Triple], syntax: str = "ttl") -> byte
         ]
     else:
         items = list(triples)
-    return ox.serialize(items, format=chosen.oxigraph, prefixes=dict(PREFIXES))
+    return _bytes(ox.serialize(items, format=chosen.oxigraph, prefixes=dict(PREFIXES)))
 
 
 def serialize_store(store: GraphStore, syntax: str = "ttl") -> bytes:
@@ -56,9 +61,9 @@ def serialize_store(store: GraphStore, syntax: str = "ttl") -> bytes:
     if chosen.name == "jsonld":
         return _jsonld(store.quads())
     if chosen.supports_datasets:
-        return ox.serialize(store.quads(), format=chosen.oxigraph, prefixes=dict(PREFIXES))
+        return _bytes(ox.serialize(store.quads(), format=chosen.oxigraph, prefixes=dict(PREFIXES)))
     triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store.quads())
-    return ox.serialize(triples, format=chosen.oxigraph, prefixes=dict(PREFIXES))
+    return _bytes(ox.serialize(triples, format=chosen.oxigraph, prefixes=dict(PREFIXES)))
 
 
 def write_store(store: GraphStore, syntax: str, path: Path) -> int:

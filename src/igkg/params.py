@@ -111,11 +111,11 @@ def _suggest(store: GraphStore, type_: str, text: str) -> str:
         for root in roots:
             result = store.query(_LABELS_TYPED, {"root": ox.NamedNode(root)})
             assert isinstance(result, ResultTable)
-            labels.update(str(row[0].value) for row in result.rows if row[0] is not None)
+            labels.update(str(v) for v in result.column("label") if v is not None)
     else:
         result = store.query(_LABELS_ANY)
         assert isinstance(result, ResultTable)
-        labels.update(str(t.value) for (t,) in result.rows if t is not None)
+        labels.update(str(v) for v in result.column("label") if v is not None)
     by_lower = {label.lower(): label for label in labels}
     close = difflib.get_close_matches(text.lower(), list(by_lower), n=4, cutoff=0.6)
     return f"; did you mean {', '.join(repr(by_lower[c]) for c in close)}?" if close else ""
@@ -164,7 +164,7 @@ def _resolve_paragraph(store: GraphStore, text: str, instrument: ox.NamedNode | 
     if not found:
         numbers = store.query(_NUMBERS, {"instrument": instrument})
         assert isinstance(numbers, ResultTable)
-        known = [str(row[0].value) for row in numbers.rows if row[0] is not None]
+        known = [str(v) for v in numbers.column("number") if v is not None]
         span = f" (it has {known[0]}–{known[-1]})" if known else " (it has no numbered paragraphs in the graph)"
         raise ParameterError(f"{compact(instrument.value)} has no paragraph {number}{span}")
     return found[0]

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Union
+from typing import Any
 
 import pyoxigraph as ox
 
 __all__ = ["Term", "Row", "ResultTable", "GraphResult", "QueryResult", "python_value"]
 
-Term = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGER_TYPES = frozenset(
@@ -104,7 +104,7 @@ class ResultTable:
     def to_dicts(self) -> list[dict[str, Any]]:
         """Rows as plain dictionaries of Python values (unbound variables are left out)."""
         return [
-            {v: python_value(t) for v, t in zip(self.variables, terms) if t is not None}
+            {v: python_value(t) for v, t in zip(self.variables, terms, strict=False) if t is not None}
             for terms in self.rows
         ]
 
@@ -122,4 +122,4 @@ class GraphResult:
         return iter(self.triples)
 
 
-QueryResult = Union[ResultTable, GraphResult, bool]
+QueryResult = ResultTable | GraphResult | bool

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tests need (Chromium for the browser tests), when missing.
+# Install the Debian packages the tests need (Chromium for the browser tests, Virtuoso for the
+# endpoint tests), when missing.
 # Idempotent and quiet when everything is there. Needs root or sudo for apt-get.
 set -euo pipefail
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# Virtuoso: the second SPARQL engine of the endpoint tests (a private instance per test module)
+command -v virtuoso-t >/dev/null 2>&1 || need+=(virtuoso-opensource)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -20,12 +20,15 @@ from .errors import (  # noqa: E402
     StoreError,
     ValidationFailed,
 )
+from .extract import ExtractedDocument, extract  # noqa: E402
 from .graph import KnowledgeGraph, load  # noqa: E402
 from .results import GraphResult, ResultTable, Row  # noqa: E402
 
 __all__ = [
     "__version__",
     "load",
+    "extract",
+    "ExtractedDocument",
     "KnowledgeGraph",
     "ResultTable",
     "GraphResult",

@@ -87,4 +87,11 @@ def build(out: Path, *, data: Sequence[Path] = (), echo: Callable[[str], None] =
         target.write_bytes(graph.export(syntax))
         summary.outputs.append(target)
     echo(f"Exported: {', '.join(str(p) for p in summary.outputs[1:])}; query results in {out / 'queries'}")
+
+    started = time.perf_counter()
+    page = graph.visualize(title="igkg explorer: the whole graph")
+    target = page.save(out / "explorer.html")
+    summary.outputs.append(target)
+    summary.seconds["explorer"] = time.perf_counter() - started
+    echo(f"Explorer: {target} ({page.nodes} nodes, {page.edges} edges; open it in a browser, works offline)")
     return summary

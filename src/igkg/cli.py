@@ -7,6 +7,7 @@ place where an :class:`~igkg.errors.IgkgError` becomes a one-line message and an
 from __future__ import annotations
 
 import contextlib
+import functools
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -26,18 +27,59 @@ RDF_NAMES = [s.name for s in RDF_SYNTAXES]
 
 
 def graph_options(command: F) -> F:
-    """``--data PATH`` (repeatable): the user's own RDF files, added to the bundled graph."""
-    return click.option(
-        "--data",
-        "data",
-        multiple=True,
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="An RDF file to add to the bundled graph (repeatable).",
-    )(command)
+    """Where the graph comes from, for every command that reads it:
+
+    ``--data PATH`` (repeatable): the user's own RDF files, added to the bundled graph;
+    ``--store DIR``: an on-disk store made with ``igkg load`` instead;
+    ``--endpoint URL``: a remote SPARQL endpoint (its query URL) instead.
+
+    The command receives ``data`` only; :func:`open_graph` finds ``--store`` and ``--endpoint``
+    in the click context, so commands keep their signatures.
+    """
+
+    @functools.wraps(command)
+    def with_source(*args: Any, store: Path | None = None, endpoint: str | None = None, **kwargs: Any) -> Any:
+        source = {"store": store, "endpoint": endpoint, "used": False}
+        click.get_current_context().meta[_GRAPH_SOURCE] = source
+        result = command(*args, **kwargs)
+        if (store is not None or endpoint is not None) and not source["used"]:
+            click.echo("igkg: warning: this command does not read --store/--endpoint; it used the "
+                       "bundled graph", err=True)
+        return result
+
+    decorated: Any = with_source
+    for option in (
+        click.option("--endpoint", "endpoint", metavar="URL",
+                     help="Query this SPARQL endpoint instead of the bundled graph "
+                          "(its query URL, e.g. Oxigraph's http://HOST:PORT/query)."),
+        click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path),
+                     help="Use this on-disk store (made with `igkg load`) instead of the bundled graph."),
+        click.option("--data", "data", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+                     help="An RDF file to add to the bundled graph (repeatable)."),
+    ):
+        decorated = option(decorated)
+    return decorated  # type: ignore[no-any-return]
+
+
+_GRAPH_SOURCE = "igkg.graph_source"
 
 
 def open_graph(data: Sequence[Path]) -> KnowledgeGraph:
-    return load(data=data)
+    """The bundled graph plus ``data``, or the ``--store`` / ``--endpoint`` graph of the command."""
+    context = click.get_current_context(silent=True)
+    source = context.meta.get(_GRAPH_SOURCE) if context is not None else None
+    store = endpoint = None
+    if source is not None:
+        source["used"] = True
+        store, endpoint = source["store"], source["endpoint"]
+    if store is not None and endpoint is not None:
+        raise InputError("give --store DIR or --endpoint URL, not both")
+    if data and (store is not None or endpoint is not None):
+        flag = "--store" if store is not None else "--endpoint"
+        fix = "load them into the store first: igkg load FILE --store DIR" if store is not None else (
+            "push them to the server first (igkg push), or query the files locally")
+        raise InputError(f"extra RDF files (--data or FILES) cannot be added to a {flag} graph: {fix}")
+    return load(data=data, store=store, endpoint=endpoint)
 
 
 def emit(text: str | bytes, output: Path | None) -> None:
@@ -139,12 +181,19 @@ def validate_command(files: Sequence[Path], shapes: Path | None, data: Sequence[
 
 
 @cli.command("export")
-@click.option("--format", "-f", "fmt", default="ttl", show_default=True, type=click.Choice(RDF_NAMES),
-              help="RDF syntax; JSON-LD is compacted with the bundled @context.")
+@click.option("--format", "-f", "fmt", default="ttl", show_default=True,
+              type=click.Choice([*RDF_NAMES, "graphml", "gexf"]),
+              help="RDF syntax (JSON-LD is compacted with the bundled @context), or graphml / gexf: "
+                   "the network of resources, with labels and classes, for Gephi and other tools.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file.")
 @graph_options
 def export_command(fmt: str, output: Path | None, data: Sequence[Path]) -> None:
-    """Write the whole graph in an RDF syntax."""
+    """Write the whole graph in an RDF syntax, or as a network (GraphML, GEXF)."""
+    if fmt in ("graphml", "gexf"):
+        from .analysis import export_network
+
+        emit(export_network(open_graph(data).store, fmt), output)
+        return
     emit(open_graph(data).export(fmt), output)
 
 
@@ -179,9 +228,18 @@ def build_command(out: Path, data: Sequence[Path]) -> None:
 
 
 # --- Commands defined in their own modules (one line each, added by the module's author) ---
-# <register: extract>
-# <register: viz>
-# <register: endpoint>
+from .extract.command import extract_command  # noqa: E402
+
+cli.add_command(extract_command)  # type: ignore[has-type]  # import cycle: the command imports cli
+from .viz_cli import analyze_group, viz_command  # noqa: E402
+
+cli.add_command(viz_command)
+cli.add_command(analyze_group)
+
+from .store_commands import load_command, push_command  # noqa: E402
+
+cli.add_command(load_command)
+cli.add_command(push_command)
 
 
 @contextlib.contextmanager

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import QueryError, QuerySyntaxError
+from .errors import InputError, QueryError, QuerySyntaxError
 from .loading import parse_files
 from .namespaces import sparql_prologue
 from .params import resolve_parameters
@@ -21,6 +22,10 @@ from .queries import NamedQuery, adhoc_query, find_query, library
 from .resources import bundled_graph_files
 from .results import QueryResult, ResultTable
 from .store import GraphStore, OxigraphStore
+
+if TYPE_CHECKING:
+    from .validation import ValidationReport
+    from .viz_page import ExplorerPage
 
 __all__ = ["KnowledgeGraph", "load", "Stats"]
 
@@ -77,7 +82,7 @@ class KnowledgeGraph:
         return library()
 
     # -- checks and exports ---------------------------------------------------------------
-    def validate(self, shapes: Path | None = None):  # -> ValidationReport
+    def validate(self, shapes: Path | None = None) -> ValidationReport:
         from .validation import validate_store
 
         return validate_store(self.store, shapes)
@@ -86,6 +91,16 @@ class KnowledgeGraph:
         from .export import serialize_store
 
         return serialize_store(self.store, syntax)
+
+    def visualize(self, focus: str | None = None, *, depth: int = 1, classes: Iterable[str] = (),
+                  query: str | None = None, params: Mapping[str, str] | None = None,
+                  physics: bool | None = None, title: str | None = None) -> ExplorerPage:
+        """The graph explorer page (whole graph, ``focus`` + ``depth``, or a CONSTRUCT ``query``);
+        displays inline in Jupyter, ``.save("graph.html")`` writes it. See docs/viz.md."""
+        from .viz_page import explorer_page
+
+        return explorer_page(self, focus=focus, depth=depth, classes=list(classes), query=query,
+                             params=params, physics=physics, title=title)
 
     def stats(self) -> Stats:
         classes = self.store.query(_STATS_CLASSES)
@@ -107,15 +122,38 @@ def load(
     *paths: str | Path,
     data: Iterable[str | Path] = (),
     bundled: bool = True,
+    store: str | Path | None = None,
+    endpoint: str | None = None,
 ) -> KnowledgeGraph:
     """The bundled graph (ontology, concept schemes, reference data, recommendations) plus
     the user's own RDF files, in an in-memory store. Every file is parsed before anything is
-    stored, so a syntax error in one leaves nothing half-loaded."""
+    stored, so a syntax error in one leaves nothing half-loaded.
+
+    ``store=DIR`` opens an on-disk store instead (made by ``igkg load``, see
+    :mod:`igkg.persistent`), ``endpoint=URL`` a remote SPARQL endpoint (:mod:`igkg.endpoint`);
+    files are not added to either (load them into the store, or push them, first)."""
+    if store is not None or endpoint is not None:
+        data = list(data)
+        if store is not None and endpoint is not None:
+            raise InputError("give a store or an endpoint, not both")
+        if paths or data:
+            raise InputError(
+                "extra RDF files cannot be added to a store or endpoint graph: load them into the "
+                "store first (igkg load FILE --store DIR) or push them to the endpoint (igkg push)"
+            )
+        if store is not None:
+            from .persistent import open_store
+
+            return KnowledgeGraph(open_store(store))
+        from .endpoint import SparqlEndpointStore
+
+        assert endpoint is not None
+        return KnowledgeGraph(SparqlEndpointStore(endpoint))
     files = (bundled_graph_files() if bundled else []) + [Path(p) for p in (*paths, *data)]
     quads = parse_files(files)
-    store = OxigraphStore()
-    store.add(quads)
-    return KnowledgeGraph(store)
+    memory = OxigraphStore()
+    memory.add(quads)
+    return KnowledgeGraph(memory)
 
 
 __all__ += ["adhoc_query"]

@@ -55,7 +55,7 @@ def sparql_json(result: ResultTable | bool) -> dict[str, Any]:
         "head": {"vars": list(result.variables)},
         "results": {
             "bindings": [
-                {v: _json_term(t) for v, t in zip(result.variables, terms) if t is not None}
+                {v: _json_term(t) for v, t in zip(result.variables, terms, strict=False) if t is not None}
                 for terms in result.rows
             ]
         },

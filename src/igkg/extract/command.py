@@ -1,0 +1,81 @@
+"""``igkg extract``: the click command over :func:`igkg.extract.extract`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from ..cli import RDF_NAMES, emit, graph_options, open_graph
+from . import STATUSES, extract
+from .writing import write_into
+
+__all__ = ["extract_command"]
+
+
+@click.command("extract")
+@click.argument("file", type=click.Path(dir_okay=True, path_type=Path))
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    default="json",
+    show_default=True,
+    type=click.Choice(["json", *RDF_NAMES]),
+    help="json (the fixed format in docs/extract.md) or an RDF syntax (ttl, jsonld, …).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--into",
+    "into",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Add the document to the graph: write DIR/<slug>.ttl (e.g. data/recommendations/).",
+)
+@click.option("--force", is_flag=True, help="With --into: replace an existing file or document.")
+@click.option("--slug", help="Name the document https://w3id.org/igkg/id/doc/SLUG (default: the file name).")
+@click.option(
+    "--status", type=click.Choice(STATUSES), default="draft", show_default=True, help="The document's status."
+)
+@click.option("--quiet", "-q", is_flag=True, help="Do not print warnings (unknown verbs, unresolved references).")
+@graph_options
+def extract_command(
+    file: Path,
+    fmt: str,
+    output: Path | None,
+    into: Path | None,
+    force: bool,
+    slug: str | None,
+    status: str,
+    quiet: bool,
+    data: Sequence[Path],
+) -> None:
+    """Model a recommendation text (plain text or Markdown bullets) as a recommendation document:
+    operative verbs, addressees, mentioned organizations, cited paragraphs and topics, each with
+    the text span it was read from.
+
+    \b
+    igkg extract draft.txt                      # JSON on standard output
+    igkg extract draft.md --format ttl -o draft.ttl
+    igkg extract draft.txt --into data/recommendations/
+
+    Names, verbs and paragraphs come from the graph (add your own with --data). Exit codes:
+    0 done (warnings go to standard error), 2 a file that cannot be used (empty, binary, not
+    UTF-8, over 5 MB, no bullets) or a document that already exists with --into.
+    """
+    graph = open_graph(data)
+    document = extract(path=file, graph=graph, slug=slug, status=status)
+    if not quiet:
+        for warning in document.warnings:
+            click.echo(f"igkg: warning: {file}: {warning.message}", err=True)
+    if into is not None:
+        target = write_into(document, into, graph, force=force)
+        click.echo(f"igkg: wrote {target}: {len(document.recommendations)} recommendations, {document.iri}", err=True)
+        if output is None:
+            return
+    emit(document.serialize(fmt), output)

@@ -1,0 +1,108 @@
+"""What the explorer draws, checked against independent SPARQL counts, and its layout."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import igkg
+from igkg.errors import InputError, ParameterError, QueryError
+from igkg.viz import RDF_TYPE, build_view, parse_classes
+from igkg.viz_layout import radial_layout
+from igkg.viz_page import explorer_page
+
+IGF = "https://w3id.org/igkg/id/actor/igf"
+SCHEMA = "VALUES ?t { owl:Class owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty " \
+         "owl:FunctionalProperty owl:Ontology rdfs:Class rdf:Property }"
+
+
+def _count(kg: igkg.KnowledgeGraph, sparql: str) -> int:
+    result = kg.sparql(sparql)
+    assert isinstance(result, igkg.ResultTable)
+    return int(next(iter(result))["n"])
+
+
+def test_whole_view_has_every_resource_and_link_but_no_literal_type_or_schema(kg: igkg.KnowledgeGraph) -> None:
+    view = build_view(kg.store)
+    links = _count(kg, f"""SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{
+        ?s ?p ?o . FILTER (?p != rdf:type && !isLiteral(?o))
+        FILTER NOT EXISTS {{ ?s a ?t . {SCHEMA} }} FILTER NOT EXISTS {{ ?o a ?t . {SCHEMA} }} }} }}""")
+    resources = _count(kg, f"""SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{
+        {{ ?r ?p ?o }} UNION {{ ?s ?p ?r . FILTER (?p != rdf:type && !isLiteral(?r))
+                               FILTER NOT EXISTS {{ ?s a ?t . {SCHEMA} }} }}
+        FILTER NOT EXISTS {{ ?r a ?t . {SCHEMA} }} }}""")
+    assert (len(view.nodes), len(view.edges)) == (resources, links)
+    assert all(edge.predicate != RDF_TYPE for edge in view.edges)
+    assert "https://w3id.org/igkg/ontology#Recommendation" not in view.nodes
+    assert view.nodes[IGF].cls == "organization" and view.nodes[IGF].look.label == "IGF"
+    rec4 = view.nodes["https://w3id.org/igkg/id/doc/wgec-second-take/rec-4"]
+    assert rec4.look.label == "WGEC #4" and rec4.facts["https://w3id.org/igkg/ontology#text"][0].startswith(
+        "Acknowledges that Enhanced Cooperation")
+    assert view.nodes["https://w3id.org/igkg/id/instrument/tunis-agenda/para-72"].look.label == "TA ¶72"
+    assert view.relation("http://data.europa.eu/eli/ontology#cites") == "cites"
+
+
+def test_focus_view_is_the_neighbourhood(kg: igkg.KnowledgeGraph) -> None:
+    view = build_view(kg.store, focus="IGF", depth=1)
+    around = _count(kg, f"""SELECT (COUNT(DISTINCT ?n) AS ?n) WHERE {{
+        {{ actor:igf ?p ?n }} UNION {{ ?n ?p actor:igf }}
+        FILTER (?p != rdf:type && !isLiteral(?n)) FILTER NOT EXISTS {{ ?n a ?t . {SCHEMA} }} }}""")
+    assert len(view.nodes) == around + 1
+    assert view.focus == IGF and view.title.startswith("Internet Governance Forum")
+    # Every node is the focus or linked to it; edges among the neighbours are drawn too.
+    linked = {e.source for e in view.edges if e.target == IGF} | {e.target for e in view.edges if e.source == IGF}
+    assert set(view.nodes) == linked | {IGF}
+    wider = build_view(kg.store, focus="IGF", depth=2)
+    assert set(view.nodes) < set(wider.nodes)
+    assert len(build_view(kg.store, focus="IGF", depth=0).nodes) == 1
+
+
+def test_classes_keep_only_those_classes(kg: igkg.KnowledgeGraph) -> None:
+    view = build_view(kg.store, classes=["recommendation,paragraph"])
+    assert {n.cls for n in view.nodes.values()} == {"recommendation", "paragraph"}
+    assert len([n for n in view.nodes.values() if n.cls == "recommendation"]) == len(kg.query("recommendations"))
+    assert all(e.source in view.nodes and e.target in view.nodes for e in view.edges)
+    with pytest.raises(ParameterError, match="unknown class 'instruments'"):
+        parse_classes(["instruments"])
+    assert parse_classes(["Stakeholder group", "concept,paragraph"]) == ["stakeholder-group", "concept", "paragraph"]
+
+
+def test_construct_result_is_drawn(kg: igkg.KnowledgeGraph) -> None:
+    result = kg.query("neighbourhood", node="ta:para-72", depth="1")
+    assert isinstance(result, igkg.GraphResult)
+    view = build_view(kg.store, result=result)
+    link_triples = {(str(t.subject.value), t.predicate.value, str(t.object.value)) for t in result
+                    if t.predicate.value != RDF_TYPE and not hasattr(t.object, "language")}
+    assert {(e.source, e.predicate, e.target) for e in view.edges} <= link_triples
+    assert "https://w3id.org/igkg/id/instrument/tunis-agenda/para-72-g" in view.nodes
+    assert view.nodes["https://w3id.org/igkg/id/instrument/tunis-agenda/para-72-g"].look.label == "TA ¶72(g)"
+
+
+def test_bad_requests_are_refused(kg: igkg.KnowledgeGraph) -> None:
+    with pytest.raises(ParameterError, match="no resource is called"):
+        build_view(kg.store, focus="Internet Governance Forun")
+    with pytest.raises(InputError, match="more than 10 nodes"):
+        build_view(kg.store, focus="IGF", depth=2, max_nodes=10)
+    with pytest.raises(QueryError, match="SELECT query"):
+        explorer_page(kg, query="recommendations")
+    with pytest.raises(ParameterError, match="not both"):
+        explorer_page(kg, focus="IGF", query="neighbourhood")
+
+
+def test_layout_puts_rings_around_the_root() -> None:
+    # A star of 40 leaves, a tail of two, and a separate pair.
+    edges = [(0, i) for i in range(1, 41)] + [(1, 41), (41, 42), (43, 44)]
+    positions = radial_layout(45, edges, root=0)
+    assert len(positions) == 45 and len(set(positions)) == 45
+    assert positions == radial_layout(45, edges, root=0)  # deterministic
+    cx, cy = positions[0]
+    ring = {round(math.hypot(x - cx, y - cy)) for x, y in positions[1:41]}
+    assert len(ring) == 1  # the leaves share one ring
+    r1 = ring.pop()
+    assert r1 < math.hypot(positions[41][0] - cx, positions[41][1] - cy) < math.hypot(
+        positions[42][0] - cx, positions[42][1] - cy)
+    # Neighbours on a ring are at least the wanted spacing apart.
+    step = 2 * math.pi * r1 / 40
+    assert step >= 45
+    assert radial_layout(0, []) == []

@@ -45,20 +45,17 @@ _QUERY_LOCATION = re.compile(r"^error at (\d+):(\d+): ")
 def run_oxigraph_query(
     store: ox.Store | ox.Dataset, sparql: str, bindings: Mapping[str, Term] | None = None
 ) -> QueryResult:
-    """Run a query on an Oxigraph store with bound variables (SEP-0007 substitutions)."""
-    substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
+    """Run a query on an Oxigraph store with bound variables.
+
+    The values are bound with a ``VALUES`` block of terms, each written by Oxigraph's own
+    N-Triples serializer, at the start of the outermost WHERE group — the same binding a remote
+    endpoint gets. Not Oxigraph's ``substitutions``: those bind after the query is planned, so the
+    planner starts from the unbound side (``citing-paragraph`` on a 1M-triple store: 55 s with
+    substitutions, 29 ms with VALUES), and they only accept projected variables.
+    """
     try:
-        try:
-            result = store.query(sparql, substitutions=substitutions or None, use_default_graph_as_union=True)  # type: ignore[union-attr]
-        except (SyntaxError, ValueError, OSError):
-            raise
-        except Exception as error:
-            # Oxigraph substitutes only variables of a SELECT projection; for CONSTRUCT and ASK
-            # queries (or unprojected variables) bind with a VALUES block instead.
-            if not substitutions or "SELECT projection" not in str(error):
-                raise
-            bound = inject_values(sparql, bindings or {})  # type: ignore[arg-type]
-            result = store.query(bound, use_default_graph_as_union=True)  # type: ignore[union-attr]
+        text = inject_values(sparql, bindings) if bindings else sparql  # type: ignore[arg-type]
+        result = store.query(text, use_default_graph_as_union=True)  # type: ignore[union-attr]
     except SyntaxError as error:
         where = _QUERY_LOCATION.match(str(error.msg))
         if where is None:

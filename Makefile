@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= build
 
-.PHONY: demo test setup setup-test system-deps lint bench clean
+.PHONY: demo test setup setup-test system-deps lint bench bench-1m clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,11 +27,19 @@ test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/mypy
 
-bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+# Every benchmark, each side by side with the plain rdflib / pyvis / regex way, in one run.
+# The store benchmark at its full size (1M triples) is `make bench-1m` (about 10 minutes).
+bench: $(STAMP) system-deps
+	$(BIN)/python benchmarks/queries_bench.py
+	$(BIN)/python benchmarks/extract_bench.py
+	$(BIN)/python benchmarks/viz_bench.py
+	$(BIN)/python benchmarks/store_bench.py --triples 100000 --repeat 5
+
+bench-1m: $(STAMP)
+	$(BIN)/python benchmarks/store_bench.py --triples 1000000 --rdflib-timeout 30
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -32,20 +32,29 @@ def _tour_commands() -> list[str]:
     return [line.split("  #")[0].strip() for line in lines if line.startswith("igkg ")]
 
 
+@pytest.fixture(scope="module")
+def tour_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One working folder for the whole tour, as a user would run it: later commands read what
+    earlier ones wrote (the extracted Turtle file, the on-disk store)."""
+    return tmp_path_factory.mktemp("tour")
+
+
 @pytest.mark.parametrize("command", _tour_commands())
-def test_quick_tour_command_runs(command: str, tmp_path: Path) -> None:
+def test_quick_tour_command_runs(command: str, tour_folder: Path) -> None:
     argv = shlex.split(command)
     argv = [str(ROOT / a) if a.startswith("tests/") else a for a in argv]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    done = subprocess.run([sys.executable, "-m", "igkg", *argv[1:]], cwd=tmp_path, env=env,
+    before = {p: p.stat().st_mtime_ns for p in tour_folder.rglob("*")}
+    done = subprocess.run([sys.executable, "-m", "igkg", *argv[1:]], cwd=tour_folder, env=env,
                           capture_output=True, text=True, check=False, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() or any(tmp_path.iterdir()), "the command printed and wrote nothing"
+    after = {p: p.stat().st_mtime_ns for p in tour_folder.rglob("*")}
+    assert done.stdout.strip() or after != before, "the command printed and wrote nothing"
 
 
 def test_quick_tour_covers_the_main_commands() -> None:
     names = {c.split()[1] for c in _tour_commands()}
-    assert {"queries", "query", "validate", "export"} <= names
+    assert {"queries", "query", "validate", "export", "extract", "viz", "analyze", "load"} <= names
 
 
 def test_python_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

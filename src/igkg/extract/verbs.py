@@ -98,6 +98,15 @@ def opening_verb(text: str, lexicon: Lexicon) -> Opening | None:
     return Opening(None, word.start(), word.end(), word.start())
 
 
+_INFINITIVE = re.compile(r"\s*to\s+(?!(?:the|a|an|all|its|their|this|these|that|those|each|any)\b)[a-z]+\b")
+
+
+def _infinitive_follows(text: str, at: int) -> bool:
+    """ "… and decides to extend …", "… and resolves to continue …": a verb with a to-infinitive
+    ("notes to the Secretariat" is a noun with a preposition)."""
+    return _INFINITIVE.match(text, at) is not None
+
+
 def find_actions(text: str, lexicon: Lexicon, opening: Opening | None) -> list[FoundVerb]:
     """The opening verb (when in the scheme) and every coordinated operative verb after it."""
     actions: list[FoundVerb] = []
@@ -118,7 +127,9 @@ def find_actions(text: str, lexicon: Lexicon, opening: Opening | None) -> list[F
             continue  # "…; Notes" is a new sentence, not a coordinated verb of this one
         follower = re.match(r"\s*([\w']+|[^\w\s]|$)", text[match.end() :])
         word = follower.group(1).lower() if follower else ""
-        if not word or not word[0].isalnum() or (word in _NOT_AFTER_VERB and not phrase.endswith(" " + word)):
+        if not word or not word[0].isalnum() or (
+            word in _NOT_AFTER_VERB and not phrase.endswith(" " + word) and not _infinitive_follows(text, match.end())
+        ):
             continue
         actions.append(FoundVerb(form.iri, match.start("phrase"), match.end("verb")))
     return actions

@@ -1,0 +1,140 @@
+"""How fast `igkg extract` is on a large generated document (the target: 1,000 recommendations
+in under 2 s), and what the one-regex lexicon saves against matching every label separately.
+
+    python benchmarks/extract_bench.py                 # 1,000 recommendations
+    python benchmarks/extract_bench.py --bullets 5000
+
+The document is generated (deterministically) from bullet templates in the genre of the seed,
+with organizations, stakeholder groups and paragraph references in every form drawn at random
+from the bundled graph. Prints times; not a test (numbers vary on shared machines).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import tempfile
+import time
+from pathlib import Path
+
+import igkg
+from igkg.extract.lexicon import build_lexicon, normalise_label
+from igkg.extract.pipeline import extract_document
+from igkg.extract.reading import for_matching, read_source
+
+AGENTS = [
+    "the IGF",
+    "all governments",
+    "the private sector",
+    "civil society",
+    "the ITU",
+    "UNESCO",
+    "ICANN",
+    "the technical community",
+    "intergovernmental organizations",
+    "the MAG",
+    "the IGF Secretariat",
+    "those making public policy",
+    "all stakeholders",
+    "the Secretary-General",
+    "the CSTD",
+]
+VERBS = ["Encourages", "Invites", "Urges", "Requests", "Calls upon", "Recommends", "Congratulates"]
+NOTING = ["Acknowledges", "Notes", "Welcomes", "Reaffirms", "Takes note of", "Recognizes", "Affirms"]
+REFERENCES = [
+    "paragraph {p} of the Tunis Agenda",
+    "Tunis Agenda paragraphs {p} through {q}",
+    "paras {p} and {q}",
+    "paragraphs {p} to {q} of the Tunis Agenda",
+    "Tunis Agenda {p}–{q}",
+    "para 72(g)",
+    "paragraph 49 of the Geneva Declaration of Principles",
+    "A/RES/70/125, paragraph 64",
+    "the Tunis Agenda",
+    "the recommendations of the CSTD WG on IGF Improvements",
+]
+TEMPLATES = [
+    "{verb} {agent} to take part in Enhanced Cooperation as intended in {ref};",
+    "{noting} that {agent2} contributed to the work of the IGF, in line with {ref}, and {verb2} {agent} to "
+    "report on it;",
+    "{verb} {agent} and {agent2} to engage more fully in the IGF and to bring their questions to it;",
+    "{noting} the stakeholder roles that were defined by governments in the Tunis Agenda;",
+    "Congratulates {agent} for its work in meeting its Tunis Agenda defined role;",
+    "{noting} the efforts of {agent} to make public policy in light of {ref}.",
+]
+
+
+def generate(bullets: int, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    lines = ["A generated set of recommendations", "", "(Generated for the extraction benchmark.)", ""]
+    for n in range(1, bullets + 1):
+        p = rng.randint(29, 80)
+        ref = rng.choice(REFERENCES).format(p=p, q=p + rng.randint(1, 4))
+        text = rng.choice(TEMPLATES).format(
+            verb=rng.choice(VERBS),
+            verb2=rng.choice(VERBS).lower(),
+            noting=rng.choice(NOTING),
+            agent=rng.choice(AGENTS),
+            agent2=rng.choice(AGENTS),
+            ref=ref,
+        )
+        if n % 10 == 0:
+            lines += ["", f"## Section {n // 10}", ""]
+        # wrap long bullets over two lines, as drafts often are
+        cut = text.find(" ", 60)
+        lines += [f"{n}. {text[:cut]}", f"   {text[cut + 1 :]}"] if cut > 0 else [f"{n}. {text}"]
+    return "\n".join(lines) + "\n"
+
+
+def timed(label: str, action):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = action()
+    print(f"{label:<52} {time.perf_counter() - start:8.3f} s")
+    return result
+
+
+def naive_mentions(texts: list[str], lexicon) -> int:  # type: ignore[no-untyped-def]
+    """The plain way: one regular expression per label, searched in every bullet."""
+    labels = [*lexicon.agents.folded, *lexicon.agents.exact]
+    patterns = [re.compile(r"(?<!\w)" + re.escape(label) + r"(?!\w)", re.IGNORECASE) for label in labels]
+    return sum(1 for text in texts for pattern in patterns if pattern.search(text))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bullets", type=int, default=1000)
+    args = parser.parse_args()
+    text = generate(args.bullets)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "generated.txt"
+        path.write_text(text, encoding="utf-8")
+        print(f"document: {args.bullets} recommendations, {len(text):,} characters")
+        kg = timed("load the bundled graph", igkg.load)
+        lexicon = timed("build the lexicon (6 SPARQL queries, one trie each)", lambda: build_lexicon(kg))
+        source = timed("read and check the file", lambda: read_source(path))
+        document = timed("extract (segment, verbs, agents, references)", lambda: extract_document(source, lexicon))
+        timed("JSON (fixed format)", document.to_json)
+        triples = timed("RDF triples with evidence annotations", document.to_graph)
+        turtle = timed("Turtle", lambda: document.serialize("ttl"))
+        total = time.perf_counter()
+        igkg.extract(path, graph=kg).to_json()
+        print(f"{'end to end: igkg.extract(path).to_json() (graph loaded)':<52} {time.perf_counter() - total:8.3f} s")
+        print(
+            f"recommendations {len(document.recommendations)}, triples {len(triples):,}, "
+            f"Turtle {len(turtle) / 1e6:.1f} MB"
+        )
+        texts = [for_matching(r.text) for r in document.recommendations]
+        fast = timed(
+            "mentions, one trie regex for all labels", lambda: sum(len(lexicon.agents.find(t)) > 0 for t in texts)
+        )
+        slow = timed(
+            f"mentions, plain way: {len(lexicon.agents.folded) + len(lexicon.agents.exact)} regexes per bullet",
+            lambda: naive_mentions(texts, lexicon),
+        )
+        print(f"(bullets with a mention: {fast}; label hits the plain way: {slow})")
+        assert normalise_label("x") == "x"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""An extracted document in the graph: found by the named queries, valid against the shapes,
+with evidence (Web Annotation selectors, PROV) for every link."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import igkg
+from conftest import CliResult
+from extract_support import EXTRACT_DATA, SEED_TEXT
+
+DOC = "https://w3id.org/igkg/id/doc/two-verbs-all-references"
+TEXT = EXTRACT_DATA / "two-verbs-all-references.txt"
+
+
+@pytest.fixture(scope="module")
+def added(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test document written with --into a temporary data folder."""
+    from igkg.cli import main
+
+    folder = tmp_path_factory.mktemp("data") / "recommendations"
+    assert main(["extract", str(TEXT), "--into", str(folder), "--quiet"]) == 0
+    return folder / "two-verbs-all-references.ttl"
+
+
+def test_into_writes_slug_ttl(added: Path) -> None:
+    assert added.is_file()
+    head = added.read_text(encoding="utf-8").splitlines()[0]
+    assert head.startswith("# Enhanced cooperation: a contribution to the second WGEC: 9 recommendations")
+    assert not list(added.parent.glob(".*.tmp"))
+
+
+def test_found_by_citing_paragraph_addressed_to_and_mentions(added: Path, run_cli: Callable[..., CliResult]) -> None:
+    def rows(*args: str) -> list[dict[str, str]]:
+        result = run_cli("query", *args, "--data", added, "--format", "json")
+        assert result.code == 0, result.err
+        bindings = json.loads(result.out)["results"]["bindings"]
+        return [{k: v["value"] for k, v in b.items()} for b in bindings if b["document"]["value"] == DOC]
+
+    cited = rows("citing-paragraph", "-p", "instrument=Tunis Agenda", "-p", "paragraph=72(g)")
+    assert [r["position"] for r in cited] == ["6"]
+    assert cited[0]["asWritten"] == "para 72(g) of the Tunis Agenda"
+    seventy = rows("citing-paragraph", "-p", "instrument=Tunis Agenda", "-p", "paragraph=70")
+    assert sorted(int(r["position"]) for r in seventy) == [2, 3, 8]
+    addressed = rows("addressed-to", "-p", "agent=CSTD")
+    assert [(r["position"], r["verb"]) for r in addressed] == [("3", "encourages")]
+    mentioned = rows("mentions", "-p", "agent=UNESCO")
+    assert [r["position"] for r in mentioned] == ["9"]
+
+
+def test_passes_validation(added: Path, run_cli: Callable[..., CliResult]) -> None:
+    assert igkg.load(data=[added]).validate().conforms
+    result = run_cli("validate", "--data", added)
+    assert result.code == 0 and result.out.startswith("Conforms"), result.out
+
+
+def test_seed_extraction_also_validates_next_to_the_gold(tmp_path: Path) -> None:
+    path = tmp_path / "seed.ttl"
+    path.write_bytes(igkg.extract(SEED_TEXT).serialize("ttl"))
+    kg = igkg.load(data=[path])
+    report = kg.validate()
+    assert report.conforms, report.text()
+    rows = kg.query("citing-paragraph", instrument="Geneva Declaration", paragraph="49")
+    assert sorted(r["document"].rsplit("/", 1)[-1] for r in rows) == ["seed-wgec-second-take", "wgec-second-take"]
+
+
+def test_refuses_to_overwrite_without_force(added: Path, run_cli: Callable[..., CliResult]) -> None:
+    before = added.read_bytes()
+    result = run_cli("extract", TEXT, "--into", added.parent)
+    assert result.code == 2 and f"{added}: already exists" in result.err
+    taken = run_cli("extract", SEED_TEXT, "--into", added.parent, "--slug", "wgec-second-take")
+    assert taken.code == 2
+    assert "https://w3id.org/igkg/id/doc/wgec-second-take is already in the graph" in taken.err
+    assert not (added.parent / "wgec-second-take.ttl").exists()
+    forced = run_cli("extract", TEXT, "--into", added.parent, "--force", "--quiet")
+    assert forced.code == 0 and added.read_bytes() == before  # same text, same triples
+
+
+def test_every_link_has_evidence_with_its_words_and_the_extractor_version(added: Path) -> None:
+    kg = igkg.load(data=[added])
+    source = TEXT.read_text(encoding="utf-8")
+    spans = kg.sparql(f"""SELECT ?s ?p ?o ?start ?end ?exact ?version WHERE {{
+        ?a a oa:Annotation ; oa:hasBody ?st ; oa:hasTarget ?t ; prov:wasGeneratedBy ?run .
+        ?run a igkg:Extraction ; igkg:extractorVersion ?version .
+        ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+        ?t oa:hasSource ?src ; oa:hasSelector ?pos , ?quote .
+        ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+        ?quote a oa:TextQuoteSelector ; oa:exact ?exact .
+        FILTER (STRSTARTS(STR(?a), "{DOC}/")) }}""")
+    assert isinstance(spans, igkg.ResultTable) and len(spans) > 50
+    for row in spans:
+        assert source[row["start"] : row["end"]] == row["exact"], row
+        assert row["version"] == f"igkg {igkg.__version__}"
+    evidenced = {(r["s"], r["p"], r["o"]) for r in spans}
+    links = kg.sparql(f"""SELECT ?s ?p ?o WHERE {{
+        {{ ?s eli:is_part_of <{DOC}> ; ?p ?o . VALUES ?p {{ igkg:mentions eli:cites dcterms:subject eli:is_part_of }} }}
+        UNION {{ ?r eli:is_part_of <{DOC}> ; igkg:hasAction ?s . ?s ?p ?o . VALUES ?p {{ igkg:verb igkg:addressee }} }}
+    }}""")
+    assert isinstance(links, igkg.ResultTable) and len(links) > 40
+    missing = [(r["s"], r["p"], r["o"]) for r in links if (r["s"], r["p"], r["o"]) not in evidenced]
+    assert missing == []
+
+
+def test_formats_hold_the_same_triples(run_cli: Callable[..., CliResult], tmp_path: Path) -> None:
+    counts = {}
+    for fmt in ("ttl", "jsonld", "nt"):
+        out = tmp_path / f"doc.{fmt}"
+        result = run_cli("extract", TEXT, "--format", fmt, "-o", out, "--quiet")
+        assert result.code == 0 and result.out == ""
+        syntax = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES}[fmt]
+        counts[fmt] = len(list(ox.parse(path=out, format=syntax)))
+    assert counts["ttl"] == counts["jsonld"] == counts["nt"] == len(igkg.extract(TEXT).to_graph())
+
+
+def test_warnings_go_to_stderr_and_quiet_silences_them(run_cli: Callable[..., CliResult]) -> None:
+    loud = run_cli("extract", TEXT)
+    assert loud.code == 0
+    assert f"igkg: warning: {TEXT}: recommendation 2 opens with 'Recalls'" in loud.err
+    assert json.loads(loud.out)["unknown_verbs"] == [{"position": 2, "as_written": "Recalls"}]
+    assert run_cli("extract", TEXT, "-q").err == ""

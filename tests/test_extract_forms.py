@@ -137,6 +137,28 @@ def test_addressee_is_the_direct_object(kg: igkg.KnowledgeGraph, text: str, addr
     assert set(addressees) <= set(iris(rec["mentions"]))
 
 
+@pytest.mark.parametrize(
+    "text,verbs,addressees",
+    [
+        ("Governments are urged to involve the technical community.", ["urges"], [GOVERNMENTS]),
+        (
+            "Member States and the private sector are strongly encouraged to invest in exchange points.",
+            ["encourages"],
+            [GOVERNMENTS, ID + "stakeholder-group/private-sector"],
+        ),
+        ("The ITU is called upon to publish its data.", ["calls-upon"], [ID + "actor/itu"]),
+        ("The IGF should publish its messages earlier.", ["recommends"], [IGF]),
+        # not recommendations to anyone: a passive modal, a subject that is not an agent
+        ("The IGF should be strengthened.", [], []),
+        ("The work of the IGF should continue.", [], []),
+    ],
+)
+def test_the_addressee_named_first(kg: igkg.KnowledgeGraph, text: str, verbs: list[str], addressees: list[str]) -> None:
+    rec = one(text, kg)
+    assert iris(rec["actions"]) == [VERB + v for v in verbs]
+    assert iris(rec["addressees"]) == addressees
+
+
 def test_generic_words_and_acronym_case(kg: igkg.KnowledgeGraph) -> None:
     rec = one("Notes that stakeholders and all other stakeholders states the igf view, and that States act.", kg)
     assert iris(rec["mentions"]) == [GOVERNMENTS]  # only "States" with a capital; not "igf" in lower case

@@ -26,6 +26,7 @@ from .model import Action, Citation, Evidence, ExtractedDocument, ExtractionWarn
 from .reading import SourceText, for_matching
 from .references import Context, find_citations
 from .segment import CleanText, Item, clean_text, segment
+from .subjects import subject_first
 from .verbs import find_actions, opening_verb
 
 __all__ = ["extract_document", "slugify", "EXTRACTOR"]
@@ -159,7 +160,14 @@ def _recommendation(
         between = text[found_verbs[action.position - 1].end : found_verbs[following.position - 1].start]
         if not action.addressees and re.fullmatch(r"[\s,]*(?:and|or)?\s*", between):
             action.addressees = [Link(link.iri, list(link.evidence)) for link in following.addressees]
-    if opening is None or opening.verb is None:
+    first = subject_first(text, lexicon, agents) if opening is None or opening.verb is None else None
+    if first is not None:  # "Governments are urged to …", "The MAG should …"
+        phrase = clean.text[first.start : first.end]
+        who = _links(first.addressees, evidence)
+        rec.actions.insert(0, Action(1, first.verb, phrase, evidence(first.start, first.end), who))
+        for number, action in enumerate(rec.actions, start=1):
+            action.position = number
+    elif opening is None or opening.verb is None:
         start, end = (opening.start, opening.end) if opening is not None else (0, min(len(text), 30))
         rec.unknown_verb = evidence(start, end)
         word = clean.text[start:end]
@@ -222,8 +230,11 @@ def extract_document(
     text = source.text
 
     def operative(body: str) -> bool:
-        opening = opening_verb(for_matching(" ".join(body.split())), lexicon)
-        return opening is not None and opening.verb is not None
+        matching = for_matching(" ".join(body.split()))
+        opening = opening_verb(matching, lexicon)
+        if opening is not None and opening.verb is not None:
+            return True
+        return subject_first(matching, lexicon, lexicon.agents.find(matching)) is not None
 
     layout = segment(text, operative)
     if not layout.items():

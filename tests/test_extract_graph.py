@@ -123,3 +123,25 @@ def test_warnings_go_to_stderr_and_quiet_silences_them(run_cli: Callable[..., Cl
     assert f"igkg: warning: {TEXT}: recommendation 2 opens with 'Recalls'" in loud.err
     assert json.loads(loud.out)["unknown_verbs"] == [{"position": 2, "as_written": "Recalls"}]
     assert run_cli("extract", TEXT, "-q").err == ""
+
+
+def test_a_document_that_would_not_conform_is_not_added(tmp_path: Path, run_cli: Callable[..., CliResult]) -> None:
+    """A bullet whose only verb is not in the scheme has no action, which the shapes forbid:
+    --into refuses to put such a document where the graph's data lives, unless --force."""
+    text = tmp_path / "ponders.txt"
+    text.write_text("A draft\n\n- Encourages the IGF to act.\n- Ponders the role of the ITU.\n", encoding="utf-8")
+    folder = tmp_path / "recommendations"
+    refused = run_cli("extract", text, "--into", folder, "--quiet")
+    assert refused.code == 1
+    assert "not written: the document does not conform to the shapes" in refused.err
+    assert "operative action" in refused.err  # the shapes' own message, from the report
+    assert not folder.exists() or not any(folder.iterdir())
+    forced = run_cli("extract", text, "--into", folder, "--quiet", "--force")
+    assert forced.code == 0 and (folder / "ponders.ttl").is_file()
+    assert run_cli("validate", folder / "ponders.ttl").code == 1
+
+
+def test_the_warning_says_when_a_later_verb_became_the_action(run_cli: Callable[..., CliResult]) -> None:
+    loud = run_cli("extract", TEXT)
+    assert "recommendation 2 opens with 'Recalls', which is not an operative verb of the scheme" in loud.err
+    assert "only its later verb became actions" in loud.err

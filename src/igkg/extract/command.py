@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..cli import RDF_NAMES, emit, graph_options, open_graph
+from ..errors import ValidationFailed
 from . import STATUSES, extract
 from .writing import write_into
 
@@ -37,7 +38,12 @@ __all__ = ["extract_command"]
     type=click.Path(file_okay=False, path_type=Path),
     help="Add the document to the graph: write DIR/<slug>.ttl (e.g. data/recommendations/).",
 )
-@click.option("--force", is_flag=True, help="With --into: replace an existing file or document.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="With --into: write even over an existing file, when the graph already holds the document's IRI "
+    "(the two merge), or when the document does not conform to the shapes.",
+)
 @click.option("--slug", help="Name the document https://w3id.org/igkg/id/doc/SLUG (default: the file name).")
 @click.option(
     "--status", type=click.Choice(STATUSES), default="draft", show_default=True, help="The document's status."
@@ -65,8 +71,10 @@ def extract_command(
     igkg extract draft.txt --into data/recommendations/
 
     Names, verbs and paragraphs come from the graph (add your own with --data). Exit codes:
-    0 done (warnings go to standard error), 2 a file that cannot be used (empty, binary, not
-    UTF-8, over 5 MB, no bullets) or a document that already exists with --into.
+    0 done (warnings go to standard error); 1 with --into, the document does not conform to the
+    shapes (nothing written); 2 a file that cannot be used (empty, binary, not UTF-8, over 5 MB,
+    no bullets) or a document that already exists with --into; 3 the --endpoint failed; 4 the
+    --store cannot be opened.
     """
     graph = open_graph(data)
     document = extract(path=file, graph=graph, slug=slug, status=status)
@@ -74,8 +82,14 @@ def extract_command(
         for warning in document.warnings:
             click.echo(f"igkg: warning: {file}: {warning.message}", err=True)
     if into is not None:
-        target = write_into(document, into, graph, force=force)
-        click.echo(f"igkg: wrote {target}: {len(document.recommendations)} recommendations, {document.iri}", err=True)
+        try:
+            target = write_into(document, into, graph, force=force)
+        except ValidationFailed as failure:
+            click.echo(failure.report, err=True)
+            raise
+        count = len(document.recommendations)
+        noun = "recommendation" if count == 1 else "recommendations"
+        click.echo(f"igkg: wrote {target}: {count} {noun}, {document.iri}", err=True)
         if output is None:
             return
     emit(document.serialize(fmt), output)

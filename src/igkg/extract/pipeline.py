@@ -163,8 +163,8 @@ def _recommendation(
     first = subject_first(text, lexicon, agents) if opening is None or opening.verb is None else None
     if first is not None:  # "Governments are urged to …", "The MAG should …"
         phrase = clean.text[first.start : first.end]
-        who = _links(first.addressees, evidence)
-        rec.actions.insert(0, Action(1, first.verb, phrase, evidence(first.start, first.end), who))
+        subject_links = _links(first.addressees, evidence)
+        rec.actions.insert(0, Action(1, first.verb, phrase, evidence(first.start, first.end), subject_links))
         for number, action in enumerate(rec.actions, start=1):
             action.position = number
     elif opening is None or opening.verb is None:
@@ -177,7 +177,9 @@ def _recommendation(
                 "unknown-verb",
                 word,
                 f"recommendation {position} opens with {word!r}, which is not an operative verb of the scheme "
-                "(ontology/schemes.ttl); it has no action",
+                "(ontology/schemes.ttl)"
+                + (f"; only its later verb{'s' if len(rec.actions) > 1 else ''} became actions" if rec.actions else
+                   "; it has no action"),
             )
         )
     rec.mentions = _links(agents, evidence)

@@ -1,19 +1,23 @@
 """Adding an extracted document to a data folder (``igkg extract FILE --into DIR``).
 
 The document is written as ``DIR/<slug>.ttl`` atomically (a temporary file renamed into
-place). Nothing is overwritten unless ``force``: not an existing file, and not a document whose
-IRI the graph already holds (which would merge two documents into one).
+place), and only when the bundled graph plus the document conforms to the SHACL shapes (a bullet
+whose only verb is unknown has no action, which the shapes forbid): a file added to ``data/``
+must not make the graph invalid. Nothing is overwritten unless ``force``: not an existing file,
+and not a document whose IRI the graph already holds (which would merge two documents into one);
+``force`` also writes a document that does not conform.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import InputError
-from ..graph import KnowledgeGraph
+from ..errors import InputError, ValidationFailed
+from ..graph import KnowledgeGraph, load
 from .model import ExtractedDocument
 
 __all__ = ["write_into"]
@@ -35,12 +39,30 @@ def write_into(document: ExtractedDocument, folder: Path, graph: KnowledgeGraph,
                 "(or --force to write it anyway)"
             )
     data = document.serialize("ttl")
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    if not force:
+        _check_conforms(data, target)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # not *.ttl: never read as data
     try:
         folder.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(data)
         tmp.replace(target)
     except OSError as error:
-        tmp.unlink(missing_ok=True)
         raise InputError(f"{target}: cannot write: {error.strerror or error}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
     return target
+
+
+def _check_conforms(data: bytes, target: Path) -> None:
+    """Validate the bundled graph plus the document (a temporary copy outside the data folder)."""
+    with tempfile.TemporaryDirectory(prefix="igkg-extract-") as folder:
+        copy = Path(folder) / target.name
+        copy.write_bytes(data)
+        report = load(data=[copy]).validate()
+    if not report.conforms:
+        raise ValidationFailed(
+            f"{target}: not written: the document does not conform to the shapes "
+            f"({len(report.violations)} violations; see above). Add the missing verbs to "
+            "ontology/schemes.ttl, or use --force to write it anyway",
+            report.text(),
+        )

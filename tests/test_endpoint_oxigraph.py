@@ -249,13 +249,16 @@ def test_the_store_protocol_matches_graph_store_results(oxigraph_server: Oxigrap
     assert len(remote) == 0 and list(remote.quads()) == []
 
 
-def test_the_laptop_to_server_commands_of_the_docs_work(oxigraph_server: OxigraphServer, run_cli) -> None:  # type: ignore[no-untyped-def]
-    """docs/endpoint.md, "From laptop to shared server": the first block, against a real server
-    (started by the fixture in place of the block's `oxigraph serve` line, on a free port)."""
-    text = (Path(__file__).resolve().parent.parent / "docs" / "endpoint.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("document", ["docs/endpoint.md", "README.md"])
+def test_the_laptop_to_server_commands_of_the_docs_work(oxigraph_server: OxigraphServer, run_cli, document: str) -> None:  # type: ignore[no-untyped-def]
+    """"From laptop to shared server" in the README and in docs/endpoint.md: the first block,
+    against a real server (started by the fixture in place of the block's `oxigraph serve` line,
+    on a free port)."""
+    text = (Path(__file__).resolve().parent.parent / document).read_text(encoding="utf-8")
     block = re.search(r"## From laptop to shared server.*?```sh\n(.*?)```", text, re.S)
     assert block is not None
-    commands = block.group(1).replace("\\\n", " ").splitlines()
+    lines = block.group(1).replace("\\\n", " ").splitlines()
+    commands = [line.split("  #")[0].strip() for line in lines if line.strip()]
     assert commands[0].startswith("oxigraph serve --location") and "127.0.0.1:7878" in commands[0]
     outputs = []
     for command in commands[1:]:

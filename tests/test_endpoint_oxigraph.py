@@ -250,7 +250,9 @@ def test_the_store_protocol_matches_graph_store_results(oxigraph_server: Oxigrap
 
 
 @pytest.mark.parametrize("document", ["docs/endpoint.md", "README.md"])
-def test_the_laptop_to_server_commands_of_the_docs_work(oxigraph_server: OxigraphServer, run_cli, document: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_laptop_to_server_commands_of_the_docs_work(
+    oxigraph_server: OxigraphServer, run_cli, document: str  # type: ignore[no-untyped-def]
+) -> None:
     """"From laptop to shared server" in the README and in docs/endpoint.md: the first block,
     against a real server (started by the fixture in place of the block's `oxigraph serve` line,
     on a free port)."""

@@ -23,7 +23,7 @@ DBA = {"IGKG_ENDPOINT_USER": "dba", "IGKG_ENDPOINT_PASSWORD": "dba", "IGKG_ENDPO
 
 #: Named queries whose answers differ on Virtuoso 7.2.5, and why (checked: strict xfail).
 DIFFERENT = {
-    "instruments": "aggregate sub-selects joined with OPTIONAL: Virtuoso's per-instrument counts differ from the local ones",
+    "instruments": "aggregate sub-selects joined with OPTIONAL: Virtuoso's per-instrument counts differ",
     "mentions": "Virtuoso has no boolean literals: BOUND() comes back as the integer 1 or 0",
     "recommendations": "CONCAT with an unbound variable gives a string in Virtuoso (', , , '), an error in SPARQL",
     "stakeholder-roles": "OPTIONAL around a UNION in a sub-select: Virtuoso keeps only some recommendations",

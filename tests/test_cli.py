@@ -130,3 +130,26 @@ def test_output_file_is_written_atomically(run_cli, tmp_path) -> None:  # type: 
     assert target.read_text() == "previous"  # a failed run leaves the old file
     assert run_cli("query", "actions", "-f", "json", "-o", target).code == 0
     assert json.loads(target.read_text())["head"]["vars"][0] == "verb"
+
+
+def test_an_error_while_the_answers_are_read_is_one_line(run_cli) -> None:  # type: ignore[no-untyped-def]
+    """Oxigraph evaluates lazily: a SERVICE call it refuses fails while the answers are read, and
+    must still end as one line with exit code 2. (Port 9 is refused by Oxigraph itself: no request
+    leaves the machine.)"""
+    result = run_cli("query", "--sparql", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert result.code == 2
+    assert result.err.startswith("igkg: error: the query failed while running:") and result.err.count("\n") == 1
+    assert "Traceback" not in result.err
+
+
+def test_an_unexpected_exception_is_one_line_with_exit_code_70(run_cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import igkg.graph
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(igkg.graph.KnowledgeGraph, "stats", broken)
+    monkeypatch.delenv("IGKG_DEBUG", raising=False)
+    result = run_cli("stats")
+    assert result.code == 70
+    assert result.err == "igkg: internal error: RuntimeError: a bug (set IGKG_DEBUG=1 for details)\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS, IgkgError, InputError, ParameterError
+from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS, IgkgError, InputError, ParameterError
 from .formats import RDF_SYNTAXES, RESULT_FORMATS
 from .graph import KnowledgeGraph, load
 
@@ -262,6 +263,11 @@ def _handle_errors() -> Iterator[list[int]]:
         code[0] = EXIT_OK
     except SystemExit as done:
         code[0] = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    except Exception as error:  # a bug: still one line, never a traceback (unless IGKG_DEBUG=1)
+        if os.environ.get("IGKG_DEBUG"):
+            raise
+        click.echo(f"igkg: internal error: {type(error).__name__}: {error} (set IGKG_DEBUG=1 for details)", err=True)
+        code[0] = EXIT_INTERNAL
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "EXIT_INTERNAL",
     "EXIT_OK",
     "EXIT_VIOLATIONS",
     "EXIT_INPUT",
@@ -41,6 +42,8 @@ EXIT_INPUT = 2
 EXIT_ENDPOINT = 3
 EXIT_STORE = 4
 EXIT_INTERRUPTED = 130
+#: A bug in igkg (an exception it did not expect): one line, no traceback unless IGKG_DEBUG=1.
+EXIT_INTERNAL = 70
 
 
 class IgkgError(Exception):

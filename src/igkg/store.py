@@ -65,13 +65,16 @@ def run_oxigraph_query(
         ) from None
     except OSError as error:
         raise StoreError(f"the store failed while querying: {error}") from None
-    except Exception as error:  # evaluation errors (a SERVICE call refused, …)
+    except Exception as error:  # evaluation errors raised before the first answer
         raise QueryError(f"the query failed: {error}") from None
-    if isinstance(result, ox.QuerySolutions):
-        return ResultTable.from_solutions(result)
-    if isinstance(result, ox.QueryTriples):
-        return GraphResult(list(result))
-    return bool(result)
+    try:  # Oxigraph evaluates lazily: most evaluation errors come while reading the answers
+        if isinstance(result, ox.QuerySolutions):
+            return ResultTable.from_solutions(result)
+        if isinstance(result, ox.QueryTriples):
+            return GraphResult(list(result))
+        return bool(result)
+    except Exception as error:  # a SERVICE call refused or failed, a store read error, …
+        raise QueryError(f"the query failed while running: {error}") from None
 
 
 class OxigraphStore:

@@ -117,12 +117,17 @@ def test_formats_hold_the_same_triples(run_cli: Callable[..., CliResult], tmp_pa
     assert counts["ttl"] == counts["jsonld"] == counts["nt"] == len(igkg.extract(TEXT).to_graph())
 
 
-def test_warnings_go_to_stderr_and_quiet_silences_them(run_cli: Callable[..., CliResult]) -> None:
-    loud = run_cli("extract", TEXT)
+PONDERS = "A draft\n\n- Encourages the IGF to act.\n- Ponders the role of the ITU, and urges the CSTD to report.\n"
+
+
+def test_warnings_go_to_stderr_and_quiet_silences_them(tmp_path: Path, run_cli: Callable[..., CliResult]) -> None:
+    text = tmp_path / "ponders.txt"
+    text.write_text(PONDERS, encoding="utf-8")
+    loud = run_cli("extract", text)
     assert loud.code == 0
-    assert f"igkg: warning: {TEXT}: recommendation 2 opens with 'Recalls'" in loud.err
-    assert json.loads(loud.out)["unknown_verbs"] == [{"position": 2, "as_written": "Recalls"}]
-    assert run_cli("extract", TEXT, "-q").err == ""
+    assert f"igkg: warning: {text}: recommendation 2 opens with 'Ponders'" in loud.err
+    assert json.loads(loud.out)["unknown_verbs"] == [{"position": 2, "as_written": "Ponders"}]
+    assert run_cli("extract", text, "-q").err == ""
 
 
 def test_a_document_that_would_not_conform_is_not_added(tmp_path: Path, run_cli: Callable[..., CliResult]) -> None:
@@ -141,7 +146,11 @@ def test_a_document_that_would_not_conform_is_not_added(tmp_path: Path, run_cli:
     assert run_cli("validate", folder / "ponders.ttl").code == 1
 
 
-def test_the_warning_says_when_a_later_verb_became_the_action(run_cli: Callable[..., CliResult]) -> None:
-    loud = run_cli("extract", TEXT)
-    assert "recommendation 2 opens with 'Recalls', which is not an operative verb of the scheme" in loud.err
+def test_the_warning_says_when_a_later_verb_became_the_action(
+    tmp_path: Path, run_cli: Callable[..., CliResult]
+) -> None:
+    text = tmp_path / "ponders.txt"
+    text.write_text(PONDERS, encoding="utf-8")
+    loud = run_cli("extract", text)
+    assert "recommendation 2 opens with 'Ponders', which is not an operative verb of the scheme" in loud.err
     assert "only its later verb became actions" in loud.err

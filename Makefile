@@ -19,6 +19,9 @@ setup: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/igkg build --out $(OUT)
+	@# On a desktop, open the explorer page (a local file: it loads nothing from the network).
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xdg-open >/dev/null 2>&1; then \
+	  xdg-open $(OUT)/explorer.html >/dev/null 2>&1 || true; fi
 
 system-deps:
 	./scripts/install-system-deps.sh

@@ -53,7 +53,7 @@ def test_over_limit_text_is_refused(tmp_path: Path, run_cli: Callable[..., CliRe
     path.write_bytes(line * (10 * 1024 * 1024 // len(line) + 1))  # 10 MB
     result = run_cli("extract", path)
     assert result.code == 2
-    assert f"{path}: the text is too large (10.0 MB" in result.err
+    assert f"{path}: the text is too large (10.0 MiB; igkg extracts from at most 5 MiB)" in result.err
     with pytest.raises(InputError, match="too large"):
         igkg.extract(text="x" * (MAX_BYTES + 1))
 

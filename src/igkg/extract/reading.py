@@ -81,8 +81,8 @@ def _decode(data: bytes, name: str) -> str:
 def _check_size(size: int, name: str) -> None:
     if size > MAX_BYTES:
         raise InputError(
-            f"{name}: the text is too large ({size / 1024 / 1024:.1f} MB; igkg extracts from at most "
-            f"{MAX_BYTES // 1024 // 1024} MB)"
+            f"{name}: the text is too large ({size / 1024 / 1024:.1f} MiB; igkg extracts from at most "
+            f"{MAX_BYTES // 1024 // 1024} MiB)"
         )
 
 

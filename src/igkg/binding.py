@@ -1,14 +1,15 @@
-"""Binding parameter values into a SPARQL query for engines that have no binding API.
+"""Binding parameter values into a SPARQL query: one way for every engine.
 
-A remote endpoint has no equivalent of Oxigraph's ``substitutions`` or rdflib's
-``initBindings``. The standard way is a ``VALUES`` block of terms written in SPARQL syntax
-(each term escaped by its own serializer, as ``Term.n3()`` does), placed as the first element
-of the query's outermost ``WHERE`` group. Values are never pasted into the query text.
+A remote endpoint has no binding API, and Oxigraph's ``substitutions`` bind after the query is
+planned (so its planner starts from the unbound side: ``citing-paragraph`` on a 1M-triple store
+took 55 s with them, 0.1 s with a VALUES block). igkg therefore binds every query, local or
+remote, with a ``VALUES`` block of terms written in SPARQL syntax (each term escaped by
+Oxigraph's own serializer, as ``Term.n3()`` does), placed as the first element of the query's
+outermost ``WHERE`` group. Values are never pasted into the query text.
 
-Named queries are written so that both ways of binding give the same answer: a parameter
+Named queries are written so that this means the same as binding from the start: a parameter
 is used in triple patterns (where a join binds it), not inside a FILTER or BIND of a nested
-group. ``tests/test_queries.py`` runs every named query both ways and compares the rows.
-"""
+group. ``tests/test_queries.py`` compares every named query with Oxigraph's substitutions."""
 
 from __future__ import annotations
 

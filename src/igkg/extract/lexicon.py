@@ -199,17 +199,19 @@ def _rows(kg: KnowledgeGraph, query: str) -> list[tuple[str, ...]]:
     return [tuple("" if t is None else _text(t) for t in row) for row in result.rows]
 
 
-def _label_rows(kg: KnowledgeGraph, query: str) -> list[tuple[str, str, str, str]]:
-    """(subject, property, label, language) rows; the language is read from the term."""
+def _label_rows(kg: KnowledgeGraph, query: str) -> list[tuple[str, str, str, str, str]]:
+    """(subject, property, label, language, extra) rows of a query selecting ``?s ?prop ?label``
+    and optionally a fourth column (``extra``, "" without one); the language is read from the term."""
     result = kg.sparql(query)
     assert isinstance(result, ResultTable)
     rows = []
     for row in result.rows:
-        subject, prop, label = row[0], row[1], row[2]
-        if subject is None or prop is None or label is None:
+        if any(term is None for term in row):
             continue
+        subject, prop, label = row[0], row[1], row[2]
         language = getattr(label, "language", None) or ""
-        rows.append((_text(subject), _text(prop), _text(label), language))
+        extra = _text(row[3]) if len(row) > 3 else ""
+        rows.append((_text(subject), _text(prop), _text(label), language, extra))
     return rows
 
 
@@ -226,31 +228,20 @@ def build_lexicon(kg: KnowledgeGraph) -> Lexicon:
     rank: dict[str, int] = {}
     agent_entries: list[tuple[str, str, bool]] = []
     agent_types: dict[str, set[str]] = defaultdict(set)
-    agents = kg.sparql(_AGENTS)
-    assert isinstance(agents, ResultTable)
-    for subject_t, prop_t, label_t, type_t in agents.rows:
-        if subject_t is None or prop_t is None or label_t is None or type_t is None:
-            continue
-        subject, prop, label = _text(subject_t), _text(prop_t), _text(label_t)
-        agent_types[subject].add(_text(type_t))
+    for subject, prop, label, language, agent_type in _label_rows(kg, _AGENTS):
+        agent_types[subject].add(agent_type)
         agent_entries.append((label, subject, _case_sensitive(label, prop)))
-        _preferred(labels, rank, subject, label, getattr(label_t, "language", None) or "", prop)
+        _preferred(labels, rank, subject, label, language, prop)
     instrument_entries = []
-    for subject, prop, label, language in _label_rows(kg, _INSTRUMENTS):
+    for subject, prop, label, language, _ in _label_rows(kg, _INSTRUMENTS):
         instrument_entries.append((label, subject, _case_sensitive(label, prop)))
         _preferred(labels, rank, subject, label, language, prop)
     verbs: dict[str, VerbForm] = {}
     topic_entries = []
     topic_words: dict[str, set[str]] = defaultdict(set)
-    concept_result = kg.sparql(_CONCEPTS)
-    assert isinstance(concept_result, ResultTable)
-    for subject_t, prop_t, label_t, scheme_t in concept_result.rows:
-        if subject_t is None or prop_t is None or label_t is None or scheme_t is None:
-            continue
-        subject, prop, label = _text(subject_t), _text(prop_t), _text(label_t)
-        language = getattr(label_t, "language", None) or ""
+    for subject, prop, label, language, scheme in _label_rows(kg, _CONCEPTS):
         _preferred(labels, rank, subject, label, language, prop)
-        if _text(scheme_t) == VERB_SCHEME:
+        if scheme == VERB_SCHEME:
             form = normalise_label(label).lower()
             operative = not prop.endswith("inflection")
             if form not in verbs or (operative and not verbs[form].operative):

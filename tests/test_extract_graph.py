@@ -154,3 +154,21 @@ def test_the_warning_says_when_a_later_verb_became_the_action(
     loud = run_cli("extract", text)
     assert "recommendation 2 opens with 'Ponders', which is not an operative verb of the scheme" in loud.err
     assert "only its later verb became actions" in loud.err
+
+
+def test_into_validates_with_the_data_files_the_extraction_used(
+    tmp_path: Path, run_cli: Callable[..., CliResult]
+) -> None:
+    """An addressee known only from a --data file is an agent of the graph the user works with:
+    --into must validate the document with that file, not against the bundled graph alone."""
+    org = tmp_path / "org.ttl"
+    org.write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n@prefix org: <http://www.w3.org/ns/org#> .\n"
+        '<https://example.org/drw> a org:Organization ; skos:prefLabel "Digital Rights Watch"@en .\n',
+        encoding="utf-8",
+    )
+    text = tmp_path / "drw.txt"
+    text.write_text("A draft\n\n- Invites Digital Rights Watch to report.\n", encoding="utf-8")
+    result = run_cli("extract", text, "--data", org, "--into", tmp_path / "recs", "--quiet")
+    assert result.code == 0, result.err
+    assert (tmp_path / "recs" / "drw.ttl").is_file()

@@ -83,7 +83,7 @@ def extract_command(
             click.echo(f"igkg: warning: {file}: {warning.message}", err=True)
     if into is not None:
         try:
-            target = write_into(document, into, graph, force=force)
+            target = write_into(document, into, graph, force=force, data=data)
         except ValidationFailed as failure:
             click.echo(failure.report, err=True)
             raise

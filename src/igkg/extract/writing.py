@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -25,8 +26,16 @@ __all__ = ["write_into"]
 _EXISTS = "ASK WHERE { ?doc ?p ?o }"
 
 
-def write_into(document: ExtractedDocument, folder: Path, graph: KnowledgeGraph, *, force: bool = False) -> Path:
-    """Write ``document`` as Turtle into ``folder``; returns the file written."""
+def write_into(
+    document: ExtractedDocument,
+    folder: Path,
+    graph: KnowledgeGraph,
+    *,
+    force: bool = False,
+    data: Sequence[Path] = (),
+) -> Path:
+    """Write ``document`` as Turtle into ``folder``; returns the file written. ``data`` are the
+    user's files the graph was read with (``--data``): the document is validated with them."""
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder}: not a folder")
     target = folder / f"{document.slug}.ttl"
@@ -38,13 +47,13 @@ def write_into(document: ExtractedDocument, folder: Path, graph: KnowledgeGraph,
                 f"{document.iri} is already in the graph; use --slug to choose another name "
                 "(or --force to write it anyway)"
             )
-    data = document.serialize("ttl")
+    turtle = document.serialize("ttl")
     if not force:
-        _check_conforms(data, target)
+        _check_conforms(turtle, target, data)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # not *.ttl: never read as data
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
+        tmp.write_bytes(turtle)
         tmp.replace(target)
     except OSError as error:
         raise InputError(f"{target}: cannot write: {error.strerror or error}") from None
@@ -53,16 +62,17 @@ def write_into(document: ExtractedDocument, folder: Path, graph: KnowledgeGraph,
     return target
 
 
-def _check_conforms(data: bytes, target: Path) -> None:
-    """Validate the bundled graph plus the document (a temporary copy outside the data folder)."""
+def _check_conforms(turtle: bytes, target: Path, data: Sequence[Path]) -> None:
+    """Validate the bundled graph, the user's ``data`` files and the document (a temporary copy
+    outside the data folder)."""
     with tempfile.TemporaryDirectory(prefix="igkg-extract-") as folder:
         copy = Path(folder) / target.name
-        copy.write_bytes(data)
-        report = load(data=[copy]).validate()
+        copy.write_bytes(turtle)
+        report = load(data=[*data, copy]).validate()
     if not report.conforms:
         raise ValidationFailed(
             f"{target}: not written: the document does not conform to the shapes "
-            f"({len(report.violations)} violations; see above). Add the missing verbs to "
-            "ontology/schemes.ttl, or use --force to write it anyway",
+            f"({len(report.violations)} violations; see above). Fix what the report names (an "
+            "unknown verb: add it to ontology/schemes.ttl), or use --force to write it anyway",
             report.text(),
         )

@@ -73,14 +73,7 @@ def open_graph(data: Sequence[Path]) -> KnowledgeGraph:
     if source is not None:
         source["used"] = True
         store, endpoint = source["store"], source["endpoint"]
-    if store is not None and endpoint is not None:
-        raise InputError("give --store DIR or --endpoint URL, not both")
-    if data and (store is not None or endpoint is not None):
-        flag = "--store" if store is not None else "--endpoint"
-        fix = "load them into the store first: igkg load FILE --store DIR" if store is not None else (
-            "push them to the server first (igkg push), or query the files locally")
-        raise InputError(f"extra RDF files (--data or FILES) cannot be added to a {flag} graph: {fix}")
-    return load(data=data, store=store, endpoint=endpoint)
+    return load(data=data, store=store, endpoint=endpoint)  # refuses --data with a store or endpoint
 
 
 def emit(text: str | bytes, output: Path | None) -> None:

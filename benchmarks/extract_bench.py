@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 import igkg
-from igkg.extract.lexicon import build_lexicon, normalise_label
-from igkg.extract.pipeline import extract_document
-from igkg.extract.reading import for_matching, read_source
+from igkg.extractor.lexicon import build_lexicon, normalise_label
+from igkg.extractor.pipeline import extract_document
+from igkg.extractor.reading import for_matching, read_source
 
 AGENTS = [
     "the IGF",

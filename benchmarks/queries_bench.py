@@ -19,8 +19,8 @@ from pathlib import Path
 import rdflib
 
 import igkg
-from igkg.params import resolve_parameters
-from igkg.rdflib_bridge import to_rdflib
+from igkg.formats.rdflib_bridge import to_rdflib
+from igkg.queries.params import resolve_parameters
 from igkg.resources import bundled_graph_files
 
 

@@ -101,8 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     import rdflib
 
     import igkg
-    from igkg.params import resolve_parameters
-    from igkg.rdflib_bridge import to_rdflib
+    from igkg.formats.rdflib_bridge import to_rdflib
+    from igkg.queries.params import resolve_parameters
     from igkg.resources import bundled_graph_files
     from igkg.results import GraphResult, ResultTable
 

@@ -27,8 +27,8 @@ sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
 from corpus import write_corpus  # noqa: E402
 
 import igkg  # noqa: E402
-from igkg.viz import build_view  # noqa: E402
-from igkg.viz_page import ExplorerPage  # noqa: E402
+from igkg.explorer.page import ExplorerPage  # noqa: E402
+from igkg.explorer.view import build_view  # noqa: E402
 
 #: Corpus sizes (triples) whose IGF neighbourhood is about 1,000 and 5,000 nodes.
 SIZES = {"1k": 95_000, "5k": 500_000}

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import igkg
-from igkg.extract.scoring import Score, format_table, gold_from_graph, score
+from igkg.extractor.scoring import Score, format_table, gold_from_graph, score
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXT = ROOT / "data" / "sources" / "seed-wgec-second-take.txt"

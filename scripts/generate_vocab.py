@@ -1,9 +1,13 @@
-"""Generate src/igkg/vocab.py (a DefinedNamespace of the igkg ontology) from ontology/igkg.ttl.
+"""Generate src/igkg/vocab.py: the IRIs the code writes, as pyoxigraph ``NamedNode`` constants.
 
     python scripts/generate_vocab.py            # rewrite src/igkg/vocab.py
     python scripts/generate_vocab.py --check    # exit 1 if the file is out of date
 
-Deterministic (sorted, no timestamp), so tests/test_ontology.py can check that regenerating it
+igkg's own terms come from ``ontology/igkg.ttl`` (every class and property with a label and a
+definition); the terms of reused vocabularies are the ones listed in ``REUSED`` below — the
+terms the code touches. Each namespace is a class of constants, so an unknown name fails at
+type-check time (mypy) and at import time of the module that uses it (AttributeError).
+Deterministic (sorted, no timestamp), so tests/test_vocab.py can check that regenerating it
 changes nothing.
 """
 
@@ -18,13 +22,66 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY = ROOT / "ontology" / "igkg.ttl"
 TARGET = ROOT / "src" / "igkg" / "vocab.py"
-NAMESPACE = "https://w3id.org/igkg/ontology#"
+IGKG_NAMESPACE = "https://w3id.org/igkg/ontology#"
+
+#: class name → (namespace, what it is, the terms the code uses)
+REUSED: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "RDF": ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "RDF", (
+        "type", "Statement", "Property", "subject", "predicate", "object", "langString", "first", "rest",
+        "nil",
+    )),
+    "RDFS": ("http://www.w3.org/2000/01/rdf-schema#", "RDF Schema", (
+        "label", "comment", "Class", "subClassOf", "subPropertyOf", "domain", "range", "seeAlso",
+        "isDefinedBy", "Literal", "Datatype",
+    )),
+    "OWL": ("http://www.w3.org/2002/07/owl#", "OWL", (
+        "Class", "ObjectProperty", "DatatypeProperty", "AnnotationProperty", "FunctionalProperty",
+        "InverseFunctionalProperty", "TransitiveProperty", "SymmetricProperty", "Ontology", "NamedIndividual",
+        "sameAs", "versionInfo", "imports",
+    )),
+    "XSD": ("http://www.w3.org/2001/XMLSchema#", "XML Schema datatypes", (
+        "string", "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+        "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte",
+        "decimal", "double", "float", "boolean", "date", "dateTime", "anyURI",
+    )),
+    "SKOS": ("http://www.w3.org/2004/02/skos/core#", "SKOS", (
+        "Concept", "ConceptScheme", "prefLabel", "altLabel", "hiddenLabel", "definition", "note",
+        "editorialNote", "inScheme", "topConceptOf", "hasTopConcept", "broader", "narrower", "related",
+        "exactMatch", "closeMatch",
+    )),
+    "DCTERMS": ("http://purl.org/dc/terms/", "DCMI Metadata Terms", (
+        "title", "subject", "description", "identifier", "source", "license", "publisher", "creator",
+        "created", "modified", "date", "issued", "hasVersion", "isVersionOf", "references",
+    )),
+    "ELI": ("http://data.europa.eu/eli/ontology#", "European Legislation Identifier", (
+        "LegalResource", "LegalResourceSubdivision", "is_part_of", "has_part", "cites", "number",
+        "id_local", "date_document", "title",
+    )),
+    "ORG": ("http://www.w3.org/ns/org#", "W3C Organization Ontology", (
+        "Organization", "FormalOrganization", "OrganizationalUnit", "subOrganizationOf", "classification",
+        "hasSubOrganization", "memberOf", "Role",
+    )),
+    "PROV": ("http://www.w3.org/ns/prov#", "PROV-O", (
+        "Entity", "Activity", "Agent", "wasGeneratedBy", "used", "wasDerivedFrom", "wasRevisionOf",
+        "generatedAtTime", "wasAttributedTo",
+    )),
+    "OA": ("http://www.w3.org/ns/oa#", "Web Annotation", (
+        "Annotation", "SpecificResource", "TextPositionSelector", "TextQuoteSelector", "hasBody",
+        "hasTarget", "hasSource", "hasSelector", "motivatedBy", "start", "end", "exact", "prefix",
+        "suffix", "identifying", "linking", "classifying", "describing",
+    )),
+    "FOAF": ("http://xmlns.com/foaf/0.1/", "FOAF", ("Agent", "Person", "Organization", "name", "homepage", "page")),
+    "SH": ("http://www.w3.org/ns/shacl#", "SHACL", (
+        "NodeShape", "PropertyShape", "path", "message", "resultMessage", "focusNode", "resultPath",
+        "resultSeverity", "Violation", "Warning", "Info", "sourceShape", "value",
+    )),
+}
 
 QUERY = """
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?term ?kind ?label ?definition WHERE {
+SELECT ?term ?kind ?definition WHERE {
   ?term a ?kind ; rdfs:label ?label ; skos:definition ?definition .
   VALUES ?kind { owl:Class owl:ObjectProperty owl:DatatypeProperty }
   FILTER (STRSTARTS(STR(?term), "https://w3id.org/igkg/ontology#"))
@@ -32,46 +89,63 @@ SELECT ?term ?kind ?label ?definition WHERE {
 """
 
 
-def render() -> str:
+def _igkg_terms() -> dict[str, tuple[str, str]]:
     store = ox.Store()
     store.load(path=ONTOLOGY)
     terms: dict[str, tuple[str, str]] = {}
-    for row in store.query(QUERY):
-        name = row["term"].value[len(NAMESPACE) :]
+    for row in store.query(QUERY):  # type: ignore[union-attr]
+        name = row["term"].value[len(IGKG_NAMESPACE) :]
         kind = row["kind"].value.rsplit("#", 1)[-1]
-        terms[name] = (kind, " ".join(row["definition"].value.split()))
+        if name not in terms or kind == "ObjectProperty":  # a term typed twice: one entry
+            terms[name] = (kind, " ".join(row["definition"].value.split()))
+    return terms
+
+
+def _short(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[: width - 3].rstrip() + "..."
+
+
+def render() -> str:
     lines = [
-        '"""Terms of the igkg ontology (https://w3id.org/igkg/ontology#).',
+        '"""The IRIs igkg writes, as pyoxigraph terms: ``IGKG.Recommendation``, ``SKOS.prefLabel`` ….',
         "",
-        "GENERATED by scripts/generate_vocab.py from ontology/igkg.ttl: do not edit by hand.",
-        "Using a term that the ontology does not define raises AttributeError (``_fail = True``).",
+        "GENERATED by scripts/generate_vocab.py from ontology/igkg.ttl (igkg's own terms) and the list",
+        "of reused terms in that script: do not edit by hand. A name that is not defined fails at",
+        "type-check time and raises AttributeError at run time. Namespace strings and prefixes for",
+        "displays and SPARQL are in :mod:`igkg.namespaces`.",
         '"""',
         "",
-        "from rdflib.namespace import DefinedNamespace, Namespace",
-        "from rdflib.term import URIRef",
+        "from __future__ import annotations",
+        "",
+        "from typing import Final",
+        "",
+        "from pyoxigraph import NamedNode",
+        "",
+        f'__all__ = ["IGKG", {", ".join(repr(name).replace(chr(39), chr(34)) for name in REUSED)}]',
         "",
         "",
-        "class IGKG(DefinedNamespace):",
-        '    """The igkg ontology."""',
+        "class IGKG:",
+        f'    """The igkg ontology, ``{IGKG_NAMESPACE}`` (ontology/igkg.ttl)."""',
         "",
-        "    _fail = True",
-        f'    _NS = Namespace("{NAMESPACE}")',
-        "",
+        "    __slots__ = ()",
+        f'    NS: Final = "{IGKG_NAMESPACE}"',
     ]
+    terms = _igkg_terms()
     for kind in ("Class", "ObjectProperty", "DatatypeProperty"):
         names = sorted(n for n, (k, _) in terms.items() if k == kind)
-        lines.append(f"    # {kind}")
+        lines += ["", f"    # {kind}"]
         for name in names:
-            definition = terms[name][1]
-            if len(definition) > 80:
-                definition = definition[:77].rstrip() + "..."
-            lines.append(f"    {name}: URIRef  # {definition}")
-        lines.append("")
+            lines.append(f'    {name}: Final = NamedNode("{IGKG_NAMESPACE}{name}")  # {_short(terms[name][1])}')
+    for cls, (namespace, title, names) in REUSED.items():
+        lines += ["", "", f"class {cls}:", f'    """{title}, ``{namespace}`` (the terms igkg uses)."""', "",
+                  "    __slots__ = ()", f'    NS: Final = "{namespace}"', ""]
+        for name in sorted(set(names), key=lambda n: (n.lower(), n)):
+            lines.append(f'    {name}: Final = NamedNode("{namespace}{name}")')
     return "\n".join(lines).rstrip() + "\n"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if vocab.py is out of date")
     args = parser.parse_args()
     text = render()

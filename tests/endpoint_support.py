@@ -27,8 +27,8 @@ import pyoxigraph as ox
 import pytest
 
 import igkg
-from conftest import ROOT
 from igkg.results import GraphResult, ResultTable
+from paths import ROOT
 
 BENCHMARKS = ROOT / "benchmarks"
 
@@ -279,8 +279,12 @@ def answer(handler: BaseHTTPRequestHandler, status: int, body: bytes, media_type
     handler.wfile.flush()
 
 
+#: The ``fault_server`` fixture: call it with a request handler to start a server.
+FaultServerFactory = Callable[[Callable[[BaseHTTPRequestHandler], None]], FaultServer]
+
+
 @pytest.fixture(name="fault_server")
-def fault_server_fixture() -> Iterator[Callable[[Callable[[BaseHTTPRequestHandler], None]], FaultServer]]:
+def fault_server_fixture() -> Iterator[FaultServerFactory]:
     servers: list[FaultServer] = []
 
     def start(behaviour: Callable[[BaseHTTPRequestHandler], None]) -> FaultServer:

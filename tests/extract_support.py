@@ -7,12 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import igkg
-from igkg.extract.scoring import Score, format_table, gold_from_graph, score
+from igkg.extractor.scoring import Score, format_table, gold_from_graph, score
+from paths import EXTRACT_DATA, SEED_IRI, SEED_TEXT
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED_TEXT = ROOT / "data" / "sources" / "seed-wgec-second-take.txt"
-SEED_IRI = "https://w3id.org/igkg/id/doc/wgec-second-take"
-EXTRACT_DATA = Path(__file__).resolve().parent / "data" / "extract"
+__all__ = ["EXTRACT_DATA", "SEED_IRI", "SEED_TEXT", "gold_documents", "load_gold", "seed_scores", "format_table"]
 ID = "https://w3id.org/igkg/id/"
 VERB = "https://w3id.org/igkg/concept/verb/"
 TA = ID + "instrument/tunis-agenda"
@@ -32,7 +30,8 @@ def gold_documents() -> list[tuple[Path, Path]]:
 
 
 def load_gold(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    gold: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return gold
 
 
 def seed_scores(kg: igkg.KnowledgeGraph) -> dict[str, Score]:

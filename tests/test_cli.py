@@ -8,14 +8,17 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import click
+import pytest
 
-from conftest import DATA, ROOT
+from cli_support import RunCli
 from igkg.cli import cli
+from paths import DATA, ROOT, SEED_RECOMMENDATIONS
 
 
-def test_citing_paragraph_json_is_w3c_sparql_results(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_citing_paragraph_json_is_w3c_sparql_results(run_cli: RunCli) -> None:
     result = run_cli("query", "citing-paragraph", "--param", "instrument=Tunis Agenda",
                      "--param", "paragraph=69", "--format", "json")
     assert result.code == 0, result.err
@@ -28,13 +31,13 @@ def test_citing_paragraph_json_is_w3c_sparql_results(run_cli) -> None:  # type: 
     assert binding["recommendation"]["type"] == "uri"
 
 
-def test_recommendations_json_lists_14(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_recommendations_json_lists_14(run_cli: RunCli) -> None:
     result = run_cli("query", "recommendations", "--format", "json")
     bindings = json.loads(result.out)["results"]["bindings"]
     assert [int(b["position"]["value"]) for b in bindings] == list(range(1, 15))
 
 
-def test_csv_tsv_md_and_table(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_csv_tsv_md_and_table(run_cli: RunCli) -> None:
     rows = list(csv.reader(io.StringIO(run_cli("query", "actions", "-f", "csv").out)))
     assert rows[0] == ["verb", "label", "kind", "strength", "recommendations"]
     assert rows[1][1:] == ["encourages", "encouraging / inviting", "2", "6"]
@@ -48,23 +51,23 @@ def test_csv_tsv_md_and_table(run_cli) -> None:  # type: ignore[no-untyped-def]
     assert "encourages" in table and table.rstrip().endswith("7 rows")
 
 
-def test_construct_prints_turtle_or_other_syntax(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_construct_prints_turtle_or_other_syntax(run_cli: RunCli) -> None:
     turtle = run_cli("query", "neighbourhood", "-p", "node=IGF")
     assert turtle.code == 0 and "actor:igf" in turtle.out
     nt = run_cli("query", "neighbourhood", "-p", "node=IGF", "-f", "nt")
     assert nt.out.startswith("<")
 
 
-def test_sparql_option_has_prefixes_and_reports_syntax_errors(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_sparql_option_has_prefixes_and_reports_syntax_errors(run_cli: RunCli) -> None:
     ok = run_cli("query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?r a igkg:Recommendation }", "-f", "csv")
-    assert ok.out.splitlines() == ["n", "14"]
+    assert ok.out.splitlines() == ["n", str(SEED_RECOMMENDATIONS)]
     bad = run_cli("query", "--sparql", "SELECT WHERE {")
     assert bad.code == 2
     assert bad.err.startswith("igkg: error: SPARQL syntax error (line 1")
     assert "Traceback" not in bad.err
 
 
-def test_bad_params_give_one_line_errors(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_bad_params_give_one_line_errors(run_cli: RunCli) -> None:
     cases = {
         ("query", "citing-paragraph", "-p", "instrument=Tunis Agenda", "-p", "paragraph=abc"): "not a paragraph number",
         ("query", "citing-paragraph", "-p", "instrument=Tunis Agendaa", "-p", "paragraph=69"):
@@ -82,7 +85,7 @@ def test_bad_params_give_one_line_errors(run_cli) -> None:  # type: ignore[no-un
         assert len(result.err.strip().splitlines()) == 1, result.err
 
 
-def test_unreadable_and_unparsable_data(run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_unreadable_and_unparsable_data(run_cli: RunCli, tmp_path: Path) -> None:
     missing = run_cli("stats", "--data", tmp_path / "missing.ttl")
     assert missing.code == 2 and "no such file" in missing.err
     latin1 = tmp_path / "latin1.ttl"
@@ -93,21 +96,21 @@ def test_unreadable_and_unparsable_data(run_cli, tmp_path) -> None:  # type: ign
     assert remote.code == 2 and "remote @context is refused" in remote.err
 
 
-def test_stats_counts(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_stats_counts(run_cli: RunCli) -> None:
     out = run_cli("stats").out
-    assert re.search(r"^recommendations\s+14$", out, re.M)
+    assert re.search(rf"^recommendations\s+{SEED_RECOMMENDATIONS}$", out, re.M)
     assert re.search(r"^documents\s+1$", out, re.M)
     more = run_cli("stats", "--data", DATA / "extra-document.ttl").out
     assert re.search(r"^recommendations\s+15$", more, re.M)
 
 
-def test_queries_lists_every_query_with_parameters(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_queries_lists_every_query_with_parameters(run_cli: RunCli) -> None:
     out = run_cli("queries").out
     assert re.search(r"^citing-paragraph\s+Recommendations citing a paragraph$", out, re.M)
     assert "parameters: instrument (instrument), paragraph (paragraph)" in out
 
 
-def test_every_command_has_help_and_a_readme_entry(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_every_command_has_help_and_a_readme_entry(run_cli: RunCli) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name, command in cli.commands.items():
         assert isinstance(command, click.Command)
@@ -122,7 +125,7 @@ def test_python_m_igkg_and_version() -> None:
     assert done.returncode == 0 and done.stdout.startswith("igkg, version ")
 
 
-def test_output_file_is_written_atomically(run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_output_file_is_written_atomically(run_cli: RunCli, tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     target.write_text("previous")
     failed = run_cli("query", "addressed-to", "-p", "agent=Nobody At All", "-f", "json", "-o", target)
@@ -132,7 +135,7 @@ def test_output_file_is_written_atomically(run_cli, tmp_path) -> None:  # type: 
     assert json.loads(target.read_text())["head"]["vars"][0] == "verb"
 
 
-def test_an_error_while_the_answers_are_read_is_one_line(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_an_error_while_the_answers_are_read_is_one_line(run_cli: RunCli) -> None:
     """Oxigraph evaluates lazily: a SERVICE call it refuses fails while the answers are read, and
     must still end as one line with exit code 2. (Port 9 is refused by Oxigraph itself: no request
     leaves the machine.)"""
@@ -142,13 +145,15 @@ def test_an_error_while_the_answers_are_read_is_one_line(run_cli) -> None:  # ty
     assert "Traceback" not in result.err
 
 
-def test_an_unexpected_exception_is_one_line_with_exit_code_70(run_cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_unexpected_exception_is_one_line_with_exit_code_70(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import igkg.graph
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(igkg.graph.KnowledgeGraph, "stats", broken)
+    monkeypatch.setattr(igkg.graph.Graph, "stats", broken)
     monkeypatch.delenv("IGKG_DEBUG", raising=False)
     result = run_cli("stats")
     assert result.code == 70

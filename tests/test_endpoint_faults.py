@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import json
 import urllib.parse
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -15,15 +16,15 @@ import pyoxigraph as ox
 import pytest
 
 import igkg
-from endpoint_support import (  # noqa: F401  (the *_fixture names are fixtures)
+from cli_support import RunCli
+from endpoint_support import (
     HTML_500,
     RESULTS_JSON,
+    FaultServerFactory,
     answer,
-    endpoint_env_fixture,
-    fault_server_fixture,
     free_port,
 )
-from igkg.endpoint import USER_AGENT, EndpointSettings, SparqlEndpointStore
+from igkg.stores.endpoint import USER_AGENT, EndpointSettings, SparqlEndpointStore
 
 pytestmark = [pytest.mark.server, pytest.mark.usefixtures("endpoint_env")]
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -37,7 +38,7 @@ def one_line(err: str, url: str) -> str:
     return lines[0]
 
 
-def test_server_down(run_cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_server_down(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"http://127.0.0.1:{free_port()}/query"
     monkeypatch.setenv("IGKG_ENDPOINT_RETRIES", "2")
     result = run_cli("query", "recommendations", "--endpoint", url)
@@ -46,7 +47,9 @@ def test_server_down(run_cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type:
     assert "cannot connect (connection refused: is the server running?) (after 3 attempts)" in line
 
 
-def test_http_500_with_an_html_body_is_retried_then_reported_without_the_html(run_cli, fault_server) -> None:  # type: ignore[no-untyped-def]
+def test_http_500_with_an_html_body_is_retried_then_reported_without_the_html(
+    run_cli: RunCli, fault_server: FaultServerFactory
+) -> None:
     server = fault_server(lambda h: answer(h, 500, HTML_500, "text/html; charset=utf-8"))
     result = run_cli("stats", "--endpoint", server.url)
     assert result.code == 3
@@ -56,7 +59,7 @@ def test_http_500_with_an_html_body_is_retried_then_reported_without_the_html(ru
     assert len(server.requests) == 4, "3 retries by default"
 
 
-def test_a_5xx_that_recovers_is_retried_transparently(fault_server) -> None:  # type: ignore[no-untyped-def]
+def test_a_5xx_that_recovers_is_retried_transparently(fault_server: FaultServerFactory) -> None:
     def flaky(handler: BaseHTTPRequestHandler) -> None:
         if len(server.requests) < 3:
             answer(handler, 503, b"busy", "text/plain")
@@ -68,7 +71,9 @@ def test_a_5xx_that_recovers_is_retried_transparently(fault_server) -> None:  # 
     assert len(server.requests) == 3
 
 
-def test_4xx_is_not_retried_and_its_plain_text_reason_is_shown(run_cli, fault_server) -> None:  # type: ignore[no-untyped-def]
+def test_4xx_is_not_retried_and_its_plain_text_reason_is_shown(
+    run_cli: RunCli, fault_server: FaultServerFactory
+) -> None:
     server = fault_server(lambda h: answer(h, 400, b"Parser error at 1:5: expected WHERE\nmore", "text/plain"))
     result = run_cli("query", "--sparql", "SELECT * { ?s ?p ?o }", "--endpoint", server.url)
     assert result.code == 3
@@ -77,7 +82,7 @@ def test_4xx_is_not_retried_and_its_plain_text_reason_is_shown(run_cli, fault_se
 
 
 @pytest.mark.parametrize("declared", ["honest", "longer"])
-def test_truncated_json(run_cli, fault_server, declared: str) -> None:  # type: ignore[no-untyped-def]
+def test_truncated_json(run_cli: RunCli, fault_server: FaultServerFactory, declared: str) -> None:
     """A body cut in the middle: with a matching Content-Length (a broken server), or a longer
     one (the connection dropped)."""
     cut = RESULTS_JSON[: len(RESULTS_JSON) // 2]
@@ -95,7 +100,9 @@ def test_truncated_json(run_cli, fault_server, declared: str) -> None:  # type: 
         "the answer was cut off" in line)
 
 
-def test_a_server_that_hangs_times_out(run_cli, fault_server, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_server_that_hangs_times_out(
+    run_cli: RunCli, fault_server: FaultServerFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("IGKG_ENDPOINT_TIMEOUT", "0.5")
     server = fault_server(lambda h: server.stopping.wait(30))
     result = run_cli("query", "recommendations", "--endpoint", server.url)
@@ -104,7 +111,7 @@ def test_a_server_that_hangs_times_out(run_cli, fault_server, monkeypatch: pytes
     assert len(server.requests) == 1, "a timeout is not retried: the query would be as slow again"
 
 
-def _guarded(expected: str):  # type: ignore[no-untyped-def]
+def _guarded(expected: str) -> Callable[[BaseHTTPRequestHandler], None]:
     def behaviour(handler: BaseHTTPRequestHandler) -> None:
         if handler.headers.get("Authorization") == expected:
             answer(handler, 200, RESULTS_JSON, "application/sparql-results+json")
@@ -113,7 +120,7 @@ def _guarded(expected: str):  # type: ignore[no-untyped-def]
     return behaviour
 
 
-def test_401_without_credentials_says_which_variables_to_set(run_cli, fault_server) -> None:  # type: ignore[no-untyped-def]
+def test_401_without_credentials_says_which_variables_to_set(run_cli: RunCli, fault_server: FaultServerFactory) -> None:
     server = fault_server(_guarded("Basic " + base64.b64encode(b"ann:s3cret-pw").decode()))
     result = run_cli("stats", "--endpoint", server.url)
     assert result.code == 3
@@ -123,7 +130,7 @@ def test_401_without_credentials_says_which_variables_to_set(run_cli, fault_serv
 
 
 def test_basic_credentials_from_the_environment_are_sent_and_never_shown(
-    run_cli, fault_server, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    run_cli: RunCli, fault_server: FaultServerFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     server = fault_server(_guarded("Basic " + base64.b64encode(b"ann:s3cret-pw").decode()))
     monkeypatch.setenv("IGKG_ENDPOINT_USER", "ann")
@@ -137,13 +144,13 @@ def test_basic_credentials_from_the_environment_are_sent_and_never_shown(
     assert "wrong-pw" not in result.err + result.out and "ann" not in line
 
 
-def test_a_bearer_token_from_the_environment(fault_server, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_bearer_token_from_the_environment(fault_server: FaultServerFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     server = fault_server(_guarded("Bearer t0ken"))
     monkeypatch.setenv("IGKG_ENDPOINT_TOKEN", "t0ken")
     assert SparqlEndpointStore(server.url).count(COUNT) == 42
 
 
-def test_requests_name_igkg_ask_for_json_and_bind_values(fault_server) -> None:  # type: ignore[no-untyped-def]
+def test_requests_name_igkg_ask_for_json_and_bind_values(fault_server: FaultServerFactory) -> None:
     server = fault_server(lambda h: answer(h, 200, RESULTS_JSON, "application/sparql-results+json"))
     store = SparqlEndpointStore(server.url)
     store.query("SELECT ?n WHERE { ?s ?p ?n }", {"s": ox.Literal('a"b')})
@@ -155,7 +162,7 @@ def test_requests_name_igkg_ask_for_json_and_bind_values(fault_server) -> None: 
     assert 'VALUES (?s) { ("a\\"b") }' in form["query"]
 
 
-def test_virtuoso_typed_literal_json_is_read(fault_server) -> None:  # type: ignore[no-untyped-def]
+def test_virtuoso_typed_literal_json_is_read(fault_server: FaultServerFactory) -> None:
     virtuoso = json.dumps({"head": {"link": [], "vars": ["n", "label"]}, "results": {
         "distinct": False, "ordered": True, "bindings": [{
             "n": {"type": "typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": "7"},
@@ -166,14 +173,14 @@ def test_virtuoso_typed_literal_json_is_read(fault_server) -> None:  # type: ign
     assert result.to_dicts() == [{"n": 7, "label": "IGF"}]
 
 
-def test_an_answer_that_is_not_sparql_results(run_cli, fault_server) -> None:  # type: ignore[no-untyped-def]
+def test_an_answer_that_is_not_sparql_results(run_cli: RunCli, fault_server: FaultServerFactory) -> None:
     server = fault_server(lambda h: answer(h, 200, b"<html>welcome</html>", "text/html"))
     result = run_cli("query", "recommendations", "--endpoint", server.url)
     assert result.code == 3
     assert one_line(result.err, server.url).endswith("answered text/html instead of SPARQL results")
 
 
-def test_a_push_to_a_server_that_fails_reports_it(run_cli, fault_server) -> None:  # type: ignore[no-untyped-def]
+def test_a_push_to_a_server_that_fails_reports_it(run_cli: RunCli, fault_server: FaultServerFactory) -> None:
     """The graph store fails (500); counts come from the same fake server's query URL."""
     def behaviour(handler: BaseHTTPRequestHandler) -> None:
         if handler.command == "POST" and handler.path.startswith("/query"):
@@ -191,7 +198,7 @@ def test_a_push_to_a_server_that_fails_reports_it(run_cli, fault_server) -> None
     assert len(puts) == 4 and puts[0].headers["Content-Type"] == "application/n-triples"
 
 
-def test_bad_settings_are_input_errors(run_cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_settings_are_input_errors(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("IGKG_ENDPOINT_TIMEOUT", "soon")
     result = run_cli("stats", "--endpoint", "http://127.0.0.1:9/query")
     assert result.code == 2 and "IGKG_ENDPOINT_TIMEOUT must be a number" in result.err
@@ -201,7 +208,7 @@ def test_bad_settings_are_input_errors(run_cli, monkeypatch: pytest.MonkeyPatch,
         EndpointSettings.from_environment()
 
 
-def test_a_failed_push_that_changed_the_remote_graph_says_so(run_cli, fault_server) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_push_that_changed_the_remote_graph_says_so(run_cli: RunCli, fault_server: FaultServerFactory) -> None:
     """A server that keeps part of a failed write (Virtuoso's Graph Store does): the message says
     that the remote graph changed, instead of claiming it is unchanged."""
     def behaviour(handler: BaseHTTPRequestHandler) -> None:

@@ -14,17 +14,18 @@ import pyoxigraph as ox
 import pytest
 
 import igkg
-from conftest import DATA
+from cli_support import RunCli
 from endpoint_support import (  # noqa: F401  (the *_fixture names are fixtures)
     OxigraphServer,
     endpoint_env_fixture,
     outcome,
     oxigraph_server_fixture,
 )
-from igkg.endpoint import Endpoint, SparqlEndpointStore
-from igkg.persistent import load_into_store
-from igkg.publish import guess_protocol, guess_query_url, send_graph
 from igkg.queries import library
+from igkg.stores.disk import load_into_store
+from igkg.stores.endpoint import Endpoint, SparqlEndpointStore
+from igkg.stores.publish import guess_protocol, guess_query_url, send_graph
+from paths import DATA, SEED_RECOMMENDATIONS
 
 pytestmark = [pytest.mark.server, pytest.mark.usefixtures("endpoint_env")]
 NAMED_GRAPH = "https://example.org/graph/igkg"
@@ -53,7 +54,7 @@ def disk_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_push_then_query_recommendations_gives_the_same_14_as_locally(
-    pushed: OxigraphServer, run_cli  # type: ignore[no-untyped-def]
+    pushed: OxigraphServer, run_cli: RunCli
 ) -> None:
     local = run_cli("query", "recommendations", "--format", "json")
     remote = run_cli("query", "recommendations", "--endpoint", pushed.query_url, "--format", "json")
@@ -74,7 +75,7 @@ def test_every_named_query_gives_the_same_rows_in_all_three_places(
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "md", "table"])
-def test_output_formats_are_identical_remotely(pushed: OxigraphServer, run_cli, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def test_output_formats_are_identical_remotely(pushed: OxigraphServer, run_cli: RunCli, fmt: str) -> None:
     args = ("query", "citing-paragraph", "-p", "instrument=Tunis Agenda", "-p", "paragraph=72(g)", "-f", fmt)
     local, remote = run_cli(*args), run_cli(*args, "--endpoint", pushed.query_url)
     assert remote.code == 0, remote.err
@@ -82,7 +83,7 @@ def test_output_formats_are_identical_remotely(pushed: OxigraphServer, run_cli, 
 
 
 def test_construct_ask_stats_and_export_through_the_endpoint(
-    pushed: OxigraphServer, run_cli, kg: igkg.KnowledgeGraph  # type: ignore[no-untyped-def]
+    pushed: OxigraphServer, run_cli: RunCli, kg: igkg.KnowledgeGraph
 ) -> None:
     remote = igkg.load(endpoint=pushed.query_url)
     assert remote.sparql("ASK { ?r a igkg:Recommendation }") is True
@@ -106,19 +107,19 @@ def test_a_parameter_with_quotes_and_braces_is_sent_as_a_value(pushed: OxigraphS
 
 
 def test_push_to_a_named_graph_with_sparql_update_and_read_it_as_default_graph(
-    oxigraph_server: OxigraphServer, run_cli, kg: igkg.KnowledgeGraph  # type: ignore[no-untyped-def]
+    oxigraph_server: OxigraphServer, run_cli: RunCli, kg: igkg.KnowledgeGraph
 ) -> None:
     result = run_cli("push", "--endpoint", oxigraph_server.update_url, "--graph", NAMED_GRAPH)
     assert result.code == 0, result.err
     assert "(update, added" in result.out and f"has {len(kg)} triples (was 0)" in result.out
     assert oxigraph_server.count(NAMED_GRAPH) == len(kg) and oxigraph_server.count() == 0
     url = f"{oxigraph_server.query_url}?default-graph-uri={NAMED_GRAPH}"
-    assert len(igkg.load(endpoint=url).query("recommendations")) == 14
+    assert len(igkg.load(endpoint=url).query("recommendations")) == SEED_RECOMMENDATIONS
     assert len(igkg.load(endpoint=oxigraph_server.query_url).query("recommendations")) == 0
 
 
 def test_push_adds_by_default_and_replace_replaces(
-    oxigraph_server: OxigraphServer, run_cli, kg: igkg.KnowledgeGraph  # type: ignore[no-untyped-def]
+    oxigraph_server: OxigraphServer, run_cli: RunCli, kg: igkg.KnowledgeGraph
 ) -> None:
     extra = run_cli("push", "--endpoint", oxigraph_server.store_url, "--no-validate", "--data",
                     DATA / "extra-document.ttl")
@@ -132,13 +133,13 @@ def test_push_adds_by_default_and_replace_replaces(
     assert oxigraph_server.count() == len(kg)
 
 
-def test_push_from_a_store(oxigraph_server: OxigraphServer, disk_store: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_push_from_a_store(oxigraph_server: OxigraphServer, disk_store: Path, run_cli: RunCli) -> None:
     result = run_cli("push", "--endpoint", oxigraph_server.store_url, "--store", disk_store, "--replace")
     assert result.code == 0, result.err
     assert oxigraph_server.count() == len(igkg.load(store=disk_store))
 
 
-def test_a_graph_that_does_not_conform_is_not_pushed(oxigraph_server: OxigraphServer, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_graph_that_does_not_conform_is_not_pushed(oxigraph_server: OxigraphServer, run_cli: RunCli) -> None:
     result = run_cli("push", "--endpoint", oxigraph_server.store_url, "--data", DATA / "rec-violations.ttl")
     assert result.code == 1
     assert "does not conform" in result.err and "nothing was pushed" in result.err
@@ -191,7 +192,7 @@ def test_an_update_that_fails_while_running_changes_nothing(
 
 
 def test_a_failed_push_says_the_remote_graph_is_unchanged(
-    oxigraph_server: OxigraphServer, run_cli, kg: igkg.KnowledgeGraph  # type: ignore[no-untyped-def]
+    oxigraph_server: OxigraphServer, run_cli: RunCli, kg: igkg.KnowledgeGraph
 ) -> None:
     assert run_cli("push", "--endpoint", oxigraph_server.store_url).code == 0
     result = run_cli("push", "--endpoint", oxigraph_server.base + "/nowhere", "--protocol", "gsp",
@@ -202,7 +203,7 @@ def test_a_failed_push_says_the_remote_graph_is_unchanged(
     assert line.endswith(f"the remote graph is unchanged ({len(kg)} triples)")
 
 
-def test_a_read_only_server_refuses_a_push(tmp_path: Path, run_cli, kg: igkg.KnowledgeGraph) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_only_server_refuses_a_push(tmp_path: Path, run_cli: RunCli, kg: igkg.KnowledgeGraph) -> None:
     location = tmp_path / "read-only"
     seed = ox.Store(str(location))
     seed.load(path=DATA / "extra-document.ttl")
@@ -239,7 +240,7 @@ def test_urls_for_push_and_for_queries() -> None:
     assert guess_query_url("http://h:8890/sparql") == "http://h:8890/sparql"
 
 
-def test_querying_the_update_url_says_which_url_to_use(oxigraph_server: OxigraphServer, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_querying_the_update_url_says_which_url_to_use(oxigraph_server: OxigraphServer, run_cli: RunCli) -> None:
     result = run_cli("query", "recommendations", "--endpoint", oxigraph_server.update_url)
     assert result.code == 3 and "--endpoint takes the server's query URL" in result.err
 
@@ -251,7 +252,7 @@ def test_the_store_protocol_matches_graph_store_results(oxigraph_server: Oxigrap
 
 @pytest.mark.parametrize("document", ["docs/endpoint.md", "README.md"])
 def test_the_laptop_to_server_commands_of_the_docs_work(
-    oxigraph_server: OxigraphServer, run_cli, document: str  # type: ignore[no-untyped-def]
+    oxigraph_server: OxigraphServer, run_cli: RunCli, document: str
 ) -> None:
     """"From laptop to shared server" in the README and in docs/endpoint.md: the first block,
     against a real server (started by the fixture in place of the block's `oxigraph serve` line,
@@ -270,5 +271,5 @@ def test_the_laptop_to_server_commands_of_the_docs_work(
         assert result.code == 0, f"{command}: {result.err}"
         outputs.append(result.out)
     assert "Pushed 3" in outputs[0]
-    assert len(json.loads(outputs[1])["results"]["bindings"]) == 14
+    assert len(json.loads(outputs[1])["results"]["bindings"]) == SEED_RECOMMENDATIONS
     assert outputs[2].rstrip().endswith("1 row") and "Acknowledges" in outputs[2]

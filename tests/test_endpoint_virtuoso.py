@@ -12,12 +12,13 @@ import pyoxigraph as ox
 import pytest
 
 import igkg
+from cli_support import RunCli
 from endpoint_support import VirtuosoServer, endpoint_env_fixture, outcome  # noqa: F401  (a fixture)
-from igkg.endpoint import EndpointSettings, SparqlEndpointStore
-from igkg.publish import push, send_graph
 from igkg.queries import library
+from igkg.stores.endpoint import EndpointSettings, SparqlEndpointStore
+from igkg.stores.publish import send_graph
 
-pytestmark = [pytest.mark.server, pytest.mark.slow, pytest.mark.usefixtures("endpoint_env")]
+pytestmark = [pytest.mark.server, pytest.mark.usefixtures("endpoint_env")]
 GRAPH = "https://example.org/graph/igkg"
 DBA = {"IGKG_ENDPOINT_USER": "dba", "IGKG_ENDPOINT_PASSWORD": "dba", "IGKG_ENDPOINT_AUTH": "digest"}
 
@@ -56,7 +57,7 @@ def count(server: VirtuosoServer, graph: str = GRAPH) -> int:
         f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
 
 
-def test_push_then_the_14_recommendations(virtuoso: VirtuosoServer, run_cli, kg: igkg.KnowledgeGraph) -> None:  # type: ignore[no-untyped-def]
+def test_push_then_the_14_recommendations(virtuoso: VirtuosoServer, run_cli: RunCli, kg: igkg.KnowledgeGraph) -> None:
     assert count(virtuoso) == len(kg)
     remote = run_cli("query", "recommendations", "--endpoint", graph_url(virtuoso), "-f", "json")
     assert remote.code == 0, remote.err
@@ -79,12 +80,12 @@ def test_sparql_update_with_digest_authentication(virtuoso: VirtuosoServer, monk
     for name, value in DBA.items():
         monkeypatch.setenv(name, value)
     small = igkg.load(Path(__file__).parent / "data" / "extra-document.ttl", bundled=False)
-    report = push(small, virtuoso.update_url, graph=GRAPH + "/extra", replace=True,
-                               query_url=virtuoso.query_url, validate=False)
+    report = small.push(virtuoso.update_url, graph=GRAPH + "/extra", replace=True,
+                        query_url=virtuoso.query_url, validate=False)
     assert report.protocol == "update" and report.after == report.sent == len(small)
 
 
-def test_anonymous_update_is_refused_and_nothing_is_written(virtuoso: VirtuosoServer, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_anonymous_update_is_refused_and_nothing_is_written(virtuoso: VirtuosoServer, run_cli: RunCli) -> None:
     before = count(virtuoso)
     result = run_cli("push", "--endpoint", virtuoso.query_url, "--graph", GRAPH, "--replace", "--no-validate")
     assert result.code == 3

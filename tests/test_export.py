@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -10,8 +11,9 @@ import rdflib
 from rdflib.compare import isomorphic
 
 import igkg
-from igkg.formats import RDF_SYNTAXES
-from igkg.rdflib_bridge import quads_to_graph
+from cli_support import RunCli
+from igkg.formats import RDF_SYNTAXES, RdfSyntax
+from igkg.formats.rdflib_bridge import quads_to_graph
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +22,9 @@ def reference(kg: igkg.KnowledgeGraph) -> rdflib.Graph:
 
 
 @pytest.mark.parametrize("syntax", [s for s in RDF_SYNTAXES], ids=lambda s: s.name)
-def test_every_syntax_round_trips_isomorphic(kg: igkg.KnowledgeGraph, reference: rdflib.Graph, syntax) -> None:  # type: ignore[no-untyped-def]
+def test_every_syntax_round_trips_isomorphic(
+    kg: igkg.KnowledgeGraph, reference: rdflib.Graph, syntax: RdfSyntax
+) -> None:
     data = kg.export(syntax.name)
     # parsed back by an independent, strict parser (Oxigraph), then compared with rdflib
     back = quads_to_graph(ox.parse(input=data, format=syntax.oxigraph))
@@ -38,7 +42,7 @@ def test_jsonld_is_compact_with_the_bundled_context(kg: igkg.KnowledgeGraph) -> 
     assert "doc:wgec-second-take" in ids
 
 
-def test_export_to_a_file_and_the_format_list(run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_export_to_a_file_and_the_format_list(run_cli: RunCli, tmp_path: Path) -> None:
     target = tmp_path / "graph.nt"
     result = run_cli("export", "--format", "nt", "-o", target)
     assert result.code == 0 and result.out == ""

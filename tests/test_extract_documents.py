@@ -8,11 +8,13 @@ bullet (a)), a shortened name that is no label of the NRIs.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import igkg
 from extract_support import format_table, gold_documents, load_gold, seed_scores
-from igkg.extract.scoring import Score, score
+from igkg.extractor.scoring import Score, score
 
 FLOORS = {
     "lettered-caucus-statement.txt": {"addressees": 0.88, "mentions": 0.94},
@@ -32,7 +34,7 @@ def test_there_are_at_least_three_documents_in_other_layouts() -> None:
 
 
 @pytest.mark.parametrize("text,gold", gold_documents(), ids=lambda p: p.name)
-def test_scores_reach_the_measured_floor(kg: igkg.KnowledgeGraph, text, gold) -> None:  # type: ignore[no-untyped-def]
+def test_scores_reach_the_measured_floor(kg: igkg.KnowledgeGraph, text: Path, gold: Path) -> None:
     expected = load_gold(gold)
     document = igkg.extract(text, graph=kg)
     scores = score(document.to_dict(), expected)

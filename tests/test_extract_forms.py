@@ -3,11 +3,14 @@ inferred citations, one behaviour per test, on short texts."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import igkg
+from cli_support import RunCli
 from extract_support import GD, GOVERNMENTS, ID, IGF, TA, VERB, iris, one, references
-from igkg.extract.references import paragraph_numbers
+from igkg.extractor.references import paragraph_numbers
 
 # --- layout -------------------------------------------------------------------------------
 
@@ -164,7 +167,7 @@ def test_generic_words_and_acronym_case(kg: igkg.KnowledgeGraph) -> None:
     assert iris(rec["mentions"]) == [GOVERNMENTS]  # only "States" with a capital; not "igf" in lower case
 
 
-def test_names_come_from_the_graph(tmp_path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_names_come_from_the_graph(tmp_path: Path, run_cli: RunCli) -> None:
     """Adding an organization to the data makes it recognisable: no list in the code."""
     extra = tmp_path / "org.ttl"
     extra.write_text(

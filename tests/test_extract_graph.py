@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 
 import igkg
-from conftest import CliResult
+from cli_support import CliResult
 from extract_support import EXTRACT_DATA, SEED_TEXT
 
 DOC = "https://w3id.org/igkg/id/doc/two-verbs-all-references"

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import igkg
-from conftest import CliResult
+from cli_support import CliResult
 from igkg.errors import IgkgError, InputError, ParseError
-from igkg.extract import MAX_BYTES
+from igkg.extractor import MAX_BYTES
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -1,6 +1,6 @@
 """Extracting the seed text reproduces the hand-modelled seed graph (the gold standard).
 
-The gold is read from the bundled graph with SPARQL (igkg.extract.scoring.gold_from_graph), not
+The gold is read from the bundled graph with SPARQL (igkg.extractor.scoring.gold_from_graph), not
 from a copy in this file; the extractor must reach F1 = 1.0 on every field.
 """
 
@@ -12,9 +12,10 @@ from collections.abc import Callable
 import pytest
 
 import igkg
-from conftest import SHARED, CliResult
+from cli_support import CliResult
 from extract_support import SEED_IRI, SEED_TEXT, format_table, seed_scores
-from igkg.extract.scoring import FIELDS, gold_from_graph
+from igkg.extractor.scoring import FIELDS, gold_from_graph
+from paths import SEED_RECOMMENDATIONS, SEED_REFERENCES, SHARED
 
 W = SEED_IRI + "/"
 
@@ -29,7 +30,7 @@ def test_f1_is_one_on_every_field(kg: igkg.KnowledgeGraph) -> None:
     assert scores["actions"].true_positives == 15
     assert scores["addressees"].true_positives == 7
     assert scores["mentions"].true_positives == 17
-    assert scores["references"].true_positives == 14
+    assert scores["references"].true_positives == SEED_REFERENCES
 
 
 def test_gold_is_read_from_the_graph(kg: igkg.KnowledgeGraph) -> None:
@@ -77,7 +78,7 @@ def test_cli_gives_14_recommendations_in_the_fixed_format(run_cli: Callable[...,
     assert result.code == 0, result.err
     data = json.loads(result.out)
     assert list(data) == ["source", "title", "recommendations", "unknown_verbs", "unresolved_references"]
-    assert len(data["recommendations"]) == 14
+    assert len(data["recommendations"]) == SEED_RECOMMENDATIONS
     rec = data["recommendations"][9]
     assert list(rec) == ["position", "text", "actions", "addressees", "mentions", "references"]
     assert rec["actions"] == [{"iri": "https://w3id.org/igkg/concept/verb/encourages", "label": "encourages"}]
@@ -104,4 +105,4 @@ def test_acceptance_command_on_the_shared_copy(run_cli: Callable[..., CliResult]
         pytest.skip(f"{shared} is absent (the shared domain folder next to the repository)")
     result = run_cli("extract", shared, "--format", "json")
     assert result.code == 0, result.err
-    assert len(json.loads(result.out)["recommendations"]) == 14
+    assert len(json.loads(result.out)["recommendations"]) == SEED_RECOMMENDATIONS

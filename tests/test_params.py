@@ -6,9 +6,9 @@ import pyoxigraph as ox
 import pytest
 
 import igkg
-from conftest import DATA
 from igkg.errors import ParameterError
-from igkg.params import normalise_paragraph, resolve_label
+from igkg.queries.params import normalise_paragraph, resolve_label
+from paths import DATA
 
 
 @pytest.mark.parametrize(
@@ -68,4 +68,4 @@ def test_hostile_values_stay_values(kg: igkg.KnowledgeGraph, value: str) -> None
     with pytest.raises(ParameterError):
         kg.query("mentions", agent=value)
     result = kg.query("search-text", words=value)
-    assert len(result) == 0  # type: ignore[arg-type]
+    assert len(result) == 0

@@ -6,17 +6,22 @@ import pyoxigraph as ox
 import pytest
 
 import igkg
-from conftest import DATA, positions
-from igkg.params import resolve_parameters
 from igkg.queries import PARAMETER_TYPES, library
+from igkg.queries.params import resolve_parameters
 from igkg.results import GraphResult, ResultTable
-from igkg.store import run_oxigraph_query
+from igkg.stores.oxigraph import run_oxigraph_query
+from paths import DATA
 
 REQUIRED = [
     "recommendations", "actions", "citing-paragraph", "addressed-to", "mentions",
     "instrument-coverage", "stakeholder-roles", "organizations", "neighbourhood",
 ]
 QUERIES = library()
+
+
+def positions(result: igkg.ResultTable) -> list[int]:
+    """The ``position`` column of a result, sorted (recommendation numbers)."""
+    return sorted({row["position"] for row in result})
 
 
 def test_library_has_the_required_queries_and_at_least_twelve() -> None:
@@ -96,9 +101,9 @@ def test_addressed_to_igf_is_bullets_8_9_10(kg: igkg.KnowledgeGraph) -> None:
 
 
 def test_addressed_to_governments_and_audiences(kg: igkg.KnowledgeGraph) -> None:
-    assert positions(kg.query("addressed-to", agent="governments")) == [12]  # type: ignore[arg-type]
-    assert positions(kg.query("addressed-to", agent="those making public policy")) == [11]  # type: ignore[arg-type]
-    assert positions(kg.query("addressed-to", agent="all stakeholders")) == [14]  # type: ignore[arg-type]
+    assert positions(kg.query("addressed-to", agent="governments")) == [12]
+    assert positions(kg.query("addressed-to", agent="those making public policy")) == [11]
+    assert positions(kg.query("addressed-to", agent="all stakeholders")) == [14]
 
 
 def test_mentions_igf_is_bullets_8_to_13_and_flags_addressees(kg: igkg.KnowledgeGraph) -> None:
@@ -109,7 +114,7 @@ def test_mentions_igf_is_bullets_8_to_13_and_flags_addressees(kg: igkg.Knowledge
 
 
 def test_mentions_a_process(kg: igkg.KnowledgeGraph) -> None:
-    assert positions(kg.query("mentions", agent="Enhanced Cooperation")) == [4, 5, 8]  # type: ignore[arg-type]
+    assert positions(kg.query("mentions", agent="Enhanced Cooperation")) == [4, 5, 8]
 
 
 def test_instrument_coverage_lists_every_tunis_paragraph_with_zeros(kg: igkg.KnowledgeGraph) -> None:
@@ -180,5 +185,5 @@ def test_unverified_claims_never_list_verified_ones(kg: igkg.KnowledgeGraph) -> 
 
 
 def test_search_text_binds_the_words(kg: igkg.KnowledgeGraph) -> None:
-    assert positions(kg.query("search-text", words="MULTISTAKEHOLDER")) == [14]  # type: ignore[arg-type]
+    assert positions(kg.query("search-text", words="MULTISTAKEHOLDER")) == [14]
     assert len(kg.query("search-text", words='"} UNION {')) == 0

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 import igkg
+import igkg.api
 import igkg.graph
-from conftest import ROOT
+from paths import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -65,7 +66,7 @@ def test_python_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Cap
     assert "the paragraph containing it" in out
 
 
-@pytest.mark.parametrize("module", [igkg, igkg.graph])
+@pytest.mark.parametrize("module", [igkg, igkg.api, igkg.graph])
 def test_docstring_examples(module: object) -> None:
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0

@@ -7,7 +7,7 @@ import re
 import pyoxigraph as ox
 
 import igkg
-from conftest import SEED_TEXT
+from paths import SEED_RECOMMENDATIONS, SEED_TEXT
 
 W = "https://w3id.org/igkg/id/doc/wgec-second-take/"
 TA = "https://w3id.org/igkg/id/instrument/tunis-agenda/"
@@ -32,7 +32,7 @@ def test_seed_has_14_recommendations_in_order(kg: igkg.KnowledgeGraph) -> None:
 def test_every_text_is_verbatim_from_the_source(kg: igkg.KnowledgeGraph) -> None:
     source = " ".join(SEED_TEXT.read_text(encoding="utf-8").split())
     texts = _select(kg, "SELECT ?t WHERE { ?r eli:is_part_of doc:wgec-second-take ; igkg:text ?t }")
-    assert len(texts) == 14
+    assert len(texts) == SEED_RECOMMENDATIONS
     for text in texts.column("t"):
         assert text in source, text
 
@@ -92,7 +92,7 @@ def test_verbs_as_written_match_the_text(kg: igkg.KnowledgeGraph) -> None:
 def test_bundled_graph_counts(kg: igkg.KnowledgeGraph) -> None:
     counts = dict(kg.stats().classes)
     ns = "https://w3id.org/igkg/ontology#"
-    assert counts[ns + "Recommendation"] >= 14
+    assert counts[ns + "Recommendation"] >= SEED_RECOMMENDATIONS
     assert counts[ns + "Paragraph"] >= 122 + 4  # every TA paragraph, GD 37 and 48-50
     assert counts.get("http://www.w3.org/ns/org#Organization", 0) >= 30
     assert counts[ns + "StakeholderGroup"] >= 6

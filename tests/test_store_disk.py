@@ -8,15 +8,17 @@ import os
 import signal
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
 
 import igkg
-from conftest import DATA
+from cli_support import RunCli
 from endpoint_support import corpus_module, outcome, run_igkg
-from igkg.persistent import LIVE, load_into_store, open_store
 from igkg.queries import library
+from igkg.stores.disk import LIVE, load_into_store, open_store
+from paths import DATA, SEED_RECOMMENDATIONS
 
 SEED_TRIPLES_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 EXTRA_REC = "https://example.org/extra/rec-1"
@@ -42,7 +44,7 @@ def seeded(tmp_path: Path) -> Path:
     return store
 
 
-def write_corpus(path: Path, count: int) -> object:
+def write_corpus(path: Path, count: int) -> Any:
     return corpus_module().write_corpus(path, triples=count)
 
 
@@ -50,10 +52,10 @@ def test_a_new_store_is_seeded_with_the_bundled_graph(seeded: Path, kg: igkg.Kno
     assert triples(seeded) == len(kg)
     assert (seeded / LIVE).is_symlink() and generations(seeded) == ["gen-000001"]
     stored = igkg.load(store=seeded)
-    assert len(stored.query("recommendations")) == 14
+    assert len(stored.query("recommendations")) == SEED_RECOMMENDATIONS
 
 
-def test_no_bundled_creates_a_store_with_the_files_only(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_no_bundled_creates_a_store_with_the_files_only(tmp_path: Path, run_cli: RunCli) -> None:
     result = run_cli("load", DATA / "extra-document.ttl", "--store", tmp_path / "kg", "--no-bundled")
     assert result.code == 0, result.err
     assert "1 file" in result.out and "seeded" not in result.out
@@ -72,7 +74,7 @@ def test_every_named_query_gives_the_same_answer_in_memory_and_in_a_store(
     assert outcome(kg, name)[0] != "error", f"{name} fails with its own example parameters"
 
 
-def test_load_adds_to_an_existing_store_and_commands_read_it(seeded: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_load_adds_to_an_existing_store_and_commands_read_it(seeded: Path, run_cli: RunCli) -> None:
     before = triples(seeded)
     result = run_cli("load", DATA / "extra-document.ttl", "--store", seeded)
     assert result.code == 0, result.err
@@ -89,7 +91,7 @@ def test_load_adds_to_an_existing_store_and_commands_read_it(seeded: Path, run_c
 
 
 def test_a_syntax_error_at_the_end_of_a_big_file_leaves_the_store_as_it_was(
-    seeded: Path, tmp_path: Path, run_cli  # type: ignore[no-untyped-def]
+    seeded: Path, tmp_path: Path, run_cli: RunCli
 ) -> None:
     big = tmp_path / "corpus-then-bad.nt"
     write_corpus(big, 20_000)
@@ -106,7 +108,7 @@ def test_a_syntax_error_at_the_end_of_a_big_file_leaves_the_store_as_it_was(
     assert not igkg.load(store=seeded).store.query(f"ASK {{ <{EXTRA_REC}> ?p ?o }}")
 
 
-def test_a_missing_file_or_unknown_extension_changes_nothing(seeded: Path, tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_file_or_unknown_extension_changes_nothing(seeded: Path, tmp_path: Path, run_cli: RunCli) -> None:
     for bad in (tmp_path / "missing.ttl", DATA / "injection-param.txt"):
         result = run_cli("load", DATA / "extra-document.ttl", bad, "--store", seeded)
         assert result.code == 2 and str(bad) in result.err
@@ -152,7 +154,7 @@ def test_ctrl_c_in_the_middle_of_a_load_leaves_the_store_as_it_was(seeded: Path,
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (POSIX)")
 def test_a_killed_load_leaves_the_store_as_it_was_and_the_next_load_cleans_up(
-    seeded: Path, tmp_path: Path, run_cli  # type: ignore[no-untyped-def]
+    seeded: Path, tmp_path: Path, run_cli: RunCli
 ) -> None:
     before = triples(seeded)
     loader, fifo = _start_streaming_load(seeded, tmp_path)
@@ -185,15 +187,15 @@ def test_a_reader_keeps_its_generation_until_it_closes(seeded: Path) -> None:
     assert generations(seeded) == ["gen-000002"]
 
 
-def test_a_generated_corpus_loads_and_the_named_queries_find_it(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_generated_corpus_loads_and_the_named_queries_find_it(tmp_path: Path, run_cli: RunCli) -> None:
     corpus = tmp_path / "corpus.ttl"
     info = write_corpus(corpus, 20_000)
     store = tmp_path / "kg"
     result = run_cli("load", corpus, "--store", store)
     assert result.code == 0, result.err
     kg = igkg.load(store=store)
-    assert len(kg.query("recommendations")) == 14 + info.recommendations  # type: ignore[attr-defined]
-    assert len(kg.query("documents")) == 1 + info.documents  # type: ignore[attr-defined]
+    assert len(kg.query("recommendations")) == SEED_RECOMMENDATIONS + info.recommendations
+    assert len(kg.query("documents")) == 1 + info.documents
     # the bullets addressed to the IGF: the seed's three plus the corpus's own
     addressee = ox.NamedNode("https://w3id.org/igkg/ontology#addressee")
     igf = ox.NamedNode("https://w3id.org/igkg/id/actor/igf")
@@ -202,7 +204,7 @@ def test_a_generated_corpus_loads_and_the_named_queries_find_it(tmp_path: Path, 
     assert len(kg.query("addressed-to", agent="IGF")) == 3 + generated
 
 
-def test_reading_a_folder_that_is_not_a_store(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_reading_a_folder_that_is_not_a_store(tmp_path: Path, run_cli: RunCli) -> None:
     missing = run_cli("query", "recommendations", "--store", tmp_path / "nothing-here")
     assert missing.code == 4 and "igkg load" in missing.err
     (tmp_path / "notes").mkdir()
@@ -214,7 +216,7 @@ def test_reading_a_folder_that_is_not_a_store(tmp_path: Path, run_cli) -> None: 
     assert sorted(p.name for p in (tmp_path / "notes").iterdir()) == ["todo.txt"]
 
 
-def test_a_plain_oxigraph_database_folder_can_be_read(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_plain_oxigraph_database_folder_can_be_read(tmp_path: Path, run_cli: RunCli) -> None:
     plain = ox.Store(str(tmp_path / "plain"))
     plain.load(path=DATA / "extra-document.ttl")
     plain.flush()
@@ -225,7 +227,7 @@ def test_a_plain_oxigraph_database_folder_can_be_read(tmp_path: Path, run_cli) -
     assert f"triples          {expected}" in result.out
 
 
-def test_data_with_store_or_endpoint_is_refused(seeded: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_data_with_store_or_endpoint_is_refused(seeded: Path, run_cli: RunCli) -> None:
     result = run_cli("query", "recommendations", "--store", seeded, "--data", DATA / "extra-document.ttl")
     assert result.code == 2 and "igkg load FILE --store DIR" in result.err
     both = run_cli("stats", "--store", seeded, "--endpoint", "http://127.0.0.1:9/query")

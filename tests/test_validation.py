@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import igkg
-from conftest import DATA
+from cli_support import RunCli
+from paths import DATA
 
 
 def test_the_bundled_graph_conforms(kg: igkg.KnowledgeGraph) -> None:
@@ -24,7 +25,7 @@ def test_each_broken_rule_is_reported_once() -> None:
     assert any("share position 1" in m for m in messages)
 
 
-def test_validate_exit_codes(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_validate_exit_codes(run_cli: RunCli) -> None:
     ok = run_cli("validate")
     assert ok.code == 0 and ok.out.startswith("Conforms:")
     bad = run_cli("validate", DATA / "rec-violations.ttl")
@@ -36,6 +37,6 @@ def test_validate_exit_codes(run_cli) -> None:  # type: ignore[no-untyped-def]
     assert broken.err.strip() == f"igkg: error: {DATA / 'bad-syntax.ttl'}:6:18: Unexpected end of file"
 
 
-def test_a_users_document_conforms_and_is_queryable(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_users_document_conforms_and_is_queryable(run_cli: RunCli) -> None:
     result = run_cli("validate", DATA / "extra-document.ttl")
     assert result.code == 0, result.out

@@ -15,8 +15,8 @@ import networkx as nx
 import pytest
 
 import igkg
-from conftest import DATA
-from igkg.viz import build_view
+from igkg.explorer.view import build_view
+from paths import DATA
 
 IGF = "https://w3id.org/igkg/id/actor/igf"
 TA = "https://w3id.org/igkg/id/instrument/tunis-agenda"

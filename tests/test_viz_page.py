@@ -7,12 +7,13 @@ import hashlib
 import html
 import json
 import re
+from pathlib import Path
 
 import pytest
 
 import igkg
-from igkg.viz import build_view
-from igkg.viz_page import ExplorerPage, json_for_script, render_page
+from igkg.explorer.page import ExplorerPage, json_for_script, render_page
+from igkg.explorer.view import build_view
 from viz_support import XSS_DATA
 
 
@@ -78,7 +79,7 @@ def test_notebook_display_is_an_iframe_with_the_whole_page(kg: igkg.KnowledgeGra
     assert "<" not in match.group(1)
 
 
-def test_save_writes_the_page(kg: igkg.KnowledgeGraph, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_save_writes_the_page(kg: igkg.KnowledgeGraph, tmp_path: Path) -> None:
     page = kg.visualize(classes=["instrument"])
     target = page.save(tmp_path / "instruments.html")
     assert target.read_text(encoding="utf-8") == page.html

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from igkg.explorer.style import (
+    CLASS_KEYS,
+    CLASSES,
+    OTHER,
+    full_name,
+    is_schema,
+    node_class,
+    node_look,
+    short_name,
+    tooltip,
+)
 from igkg.namespaces import IGKG_NS, PREFIXES
-from igkg.viz_style import CLASS_KEYS, CLASSES, OTHER, full_name, is_schema, node_class, node_look, short_name, tooltip
 
 SKOS, ELI, OWL = PREFIXES["skos"], PREFIXES["eli"], PREFIXES["owl"]
 ORG = PREFIXES["org"] + "Organization"

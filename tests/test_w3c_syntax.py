@@ -9,10 +9,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib.compare import isomorphic
 
-from conftest import SHARED
 from igkg.errors import ParseError
-from igkg.loading import parse_data, parse_file
-from igkg.rdflib_bridge import quads_to_graph
+from igkg.formats.rdf_reader import parse_data, parse_file
+from igkg.formats.rdflib_bridge import quads_to_graph
+from paths import SHARED
 
 SUITES = SHARED / "testdata" / "w3c-rdf-tests" / "rdf11"
 MF = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"

@@ -4,13 +4,19 @@
 >>> kg = igkg.load()
 >>> len(kg.query("recommendations"))
 14
+
+The public API: :func:`load`, :func:`extract`, :class:`KnowledgeGraph`, the result types and
+the errors. Importing ``igkg`` loads the core only; the extraction and explorer wings load
+when first used. ``docs/architecture.md`` maps the packages.
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from typing import TYPE_CHECKING, Any
 
-from .errors import (  # noqa: E402
+from ._version import __version__
+from .api import KnowledgeGraph, extract, load
+from .errors import (
     EndpointError,
     IgkgError,
     InputError,
@@ -20,9 +26,10 @@ from .errors import (  # noqa: E402
     StoreError,
     ValidationFailed,
 )
-from .extract import ExtractedDocument, extract  # noqa: E402
-from .graph import KnowledgeGraph, load  # noqa: E402
-from .results import GraphResult, ResultTable, Row  # noqa: E402
+from .results import GraphResult, ResultTable, Row
+
+if TYPE_CHECKING:
+    from .extractor.document import ExtractedDocument
 
 __all__ = [
     "__version__",
@@ -42,3 +49,12 @@ __all__ = [
     "EndpointError",
     "StoreError",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``igkg.ExtractedDocument`` loads the extraction wing when first asked for."""
+    if name == "ExtractedDocument":
+        from .extractor.document import ExtractedDocument
+
+        return ExtractedDocument
+    raise AttributeError(f"module 'igkg' has no attribute {name!r}")

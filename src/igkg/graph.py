@@ -1,8 +1,13 @@
-"""The knowledge graph as a Python object: load it, query it, validate it, export it.
+"""The knowledge graph as a Python object: a store plus the named-query library.
 
->>> import igkg
->>> kg = igkg.load()
->>> rows = kg.query("citing-paragraph", instrument="Tunis Agenda", paragraph="69")
+:class:`Graph` is the core: query, validate, export, count, push. It knows nothing of the
+wings (extraction, the explorer); :class:`igkg.KnowledgeGraph` adds the conveniences that
+span them (``visualize``). :func:`open_graph` is the one place that decides where a graph
+lives: the bundled files in memory (plus the user's files), an on-disk store, or an endpoint.
+
+>>> from igkg.graph import open_graph
+>>> graph = open_graph()
+>>> rows = graph.query("citing-paragraph", instrument="Tunis Agenda", paragraph="69")
 >>> [row["position"] for row in rows]
 [4]
 """
@@ -14,24 +19,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InputError, QueryError, QuerySyntaxError
-from .loading import parse_files
+from .errors import InputError, QueryError, QuerySyntaxError, ValidationFailed
+from .formats.rdf_reader import parse_files
 from .namespaces import sparql_prologue
-from .params import resolve_parameters
-from .queries import NamedQuery, adhoc_query, find_query, library
+from .queries.library import NamedQuery, find_query, library
+from .queries.params import resolve_parameters
 from .resources import bundled_graph_files
 from .results import QueryResult, ResultTable
-from .store import GraphStore, OxigraphStore
+from .stores.base import GraphStore
+from .stores.oxigraph import OxigraphStore
 
 if TYPE_CHECKING:
+    from .stores.endpoint import EndpointSettings
+    from .stores.publish import PushReport
     from .validation import ValidationReport
-    from .viz_page import ExplorerPage
 
-__all__ = ["KnowledgeGraph", "load", "Stats"]
+__all__ = ["Graph", "Stats", "open_graph"]
 
 
 @dataclass
 class Stats:
+    """What :meth:`Graph.stats` counts: triples, instances per class (most first), documents
+    and recommendations."""
+
     triples: int
     classes: list[tuple[str, int]]
     documents: int
@@ -48,18 +58,19 @@ WHERE {
 }"""
 
 
-class KnowledgeGraph:
-    """A graph behind a :class:`~igkg.store.GraphStore`, with the named-query library."""
+class Graph:
+    """A graph behind a :class:`~igkg.stores.base.GraphStore`, with the named-query library."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
 
     # -- queries --------------------------------------------------------------------------
     def named_query(self, name_or_path: str) -> NamedQuery:
+        """The named query ``name`` (see ``igkg queries``) or the query in the file ``path.rq``."""
         return find_query(name_or_path)
 
     def run(self, query: NamedQuery, params: Mapping[str, str] | None = None) -> QueryResult:
-        """Run a named (or ad-hoc) query with parameter values as a person types them."""
+        """Run a named (or file) query with parameter values as a person types them."""
         bindings = resolve_parameters(self.store, query, dict(params or {}))
         return self.store.query(query.text, bindings)
 
@@ -79,30 +90,41 @@ class KnowledgeGraph:
 
     @staticmethod
     def queries() -> dict[str, NamedQuery]:
+        """The named-query library, by name."""
         return library()
 
-    # -- checks and exports ---------------------------------------------------------------
+    # -- checks, exports, publishing ------------------------------------------------------
     def validate(self, shapes: Path | None = None) -> ValidationReport:
+        """Check the graph against the SHACL shapes (``ontology/shapes.ttl`` unless ``shapes``)."""
         from .validation import validate_store
 
         return validate_store(self.store, shapes)
 
     def export(self, syntax: str = "ttl") -> bytes:
-        from .export import serialize_store
+        """Every triple in an RDF syntax of :mod:`igkg.formats` (``ttl``, ``nt``, ``jsonld`` …)."""
+        from .formats.rdf_writer import serialize_quads
 
-        return serialize_store(self.store, syntax)
+        return serialize_quads(self.store.quads(), syntax)
 
-    def visualize(self, focus: str | None = None, *, depth: int = 1, classes: Iterable[str] = (),
-                  query: str | None = None, params: Mapping[str, str] | None = None,
-                  physics: bool | None = None, title: str | None = None) -> ExplorerPage:
-        """The graph explorer page (whole graph, ``focus`` + ``depth``, or a CONSTRUCT ``query``);
-        displays inline in Jupyter, ``.save("graph.html")`` writes it. See docs/viz.md."""
-        from .viz_page import explorer_page
+    def push(self, url: str, *, graph: str | None = None, replace: bool = False, protocol: str = "auto",
+             query_url: str | None = None, validate: bool = True,
+             settings: EndpointSettings | None = None) -> PushReport:
+        """Publish the graph to a triple store in one request (see :mod:`igkg.stores.publish`),
+        validated first unless ``validate=False``: a graph that does not conform is not sent
+        (:class:`~igkg.errors.ValidationFailed`, carrying the report)."""
+        from .stores.publish import push
 
-        return explorer_page(self, focus=focus, depth=depth, classes=list(classes), query=query,
-                             params=params, physics=physics, title=title)
+        if validate:
+            report = self.validate()
+            if not report.conforms:
+                raise ValidationFailed(
+                    f"the graph does not conform to the shapes ({len(report.violations)} violations); "
+                    f"nothing was pushed", report.text())
+        return push(self.store, url, graph=graph, replace=replace, protocol=protocol, query_url=query_url,
+                    settings=settings)
 
     def stats(self) -> Stats:
+        """Count triples, instances per class, documents and recommendations."""
         classes = self.store.query(_STATS_CLASSES)
         counts = self.store.query(_STATS_COUNTS)
         assert isinstance(classes, ResultTable) and isinstance(counts, ResultTable)
@@ -118,20 +140,14 @@ class KnowledgeGraph:
         return len(self.store)
 
 
-def load(
+def open_store(
     *paths: str | Path,
     data: Iterable[str | Path] = (),
     bundled: bool = True,
     store: str | Path | None = None,
     endpoint: str | None = None,
-) -> KnowledgeGraph:
-    """The bundled graph (ontology, concept schemes, reference data, recommendations) plus
-    the user's own RDF files, in an in-memory store. Every file is parsed before anything is
-    stored, so a syntax error in one leaves nothing half-loaded.
-
-    ``store=DIR`` opens an on-disk store instead (made by ``igkg load``, see
-    :mod:`igkg.persistent`), ``endpoint=URL`` a remote SPARQL endpoint (:mod:`igkg.endpoint`);
-    files are not added to either (load them into the store, or push them, first)."""
+) -> GraphStore:
+    """The store behind :func:`open_graph` (same arguments)."""
     if store is not None or endpoint is not None:
         data = list(data)
         if store is not None and endpoint is not None:
@@ -142,18 +158,33 @@ def load(
                 "store first (igkg load FILE --store DIR) or push them to the endpoint (igkg push)"
             )
         if store is not None:
-            from .persistent import open_store
+            from .stores.disk import open_store as open_disk_store
 
-            return KnowledgeGraph(open_store(store))
-        from .endpoint import SparqlEndpointStore
+            return open_disk_store(store)
+        from .stores.endpoint import SparqlEndpointStore
 
         assert endpoint is not None
-        return KnowledgeGraph(SparqlEndpointStore(endpoint))
+        return SparqlEndpointStore(endpoint)
     files = (bundled_graph_files() if bundled else []) + [Path(p) for p in (*paths, *data)]
     quads = parse_files(files)
     memory = OxigraphStore()
     memory.add(quads)
-    return KnowledgeGraph(memory)
+    return memory
 
 
-__all__ += ["adhoc_query"]
+def open_graph(
+    *paths: str | Path,
+    data: Iterable[str | Path] = (),
+    bundled: bool = True,
+    store: str | Path | None = None,
+    endpoint: str | None = None,
+) -> Graph:
+    """The bundled graph (ontology, concept schemes, reference data, recommendations) plus
+    the user's own RDF files, in an in-memory store. Every file is parsed before anything is
+    stored, so a syntax error in one leaves nothing half-loaded.
+
+    ``store=DIR`` opens an on-disk store instead (made by ``igkg load``, see
+    :mod:`igkg.stores.disk`), ``endpoint=URL`` a remote SPARQL endpoint
+    (:mod:`igkg.stores.endpoint`); files are not added to either (load them into the store, or
+    push them, first)."""
+    return Graph(open_store(*paths, data=data, bundled=bundled, store=store, endpoint=endpoint))

@@ -1,32 +1,47 @@
-"""Namespaces and prefixes used in queries, exports and displays.
+"""Namespaces and prefixes: for SPARQL prologues, exports and displays, and igkg's own IRIs.
 
-The terms of igkg's own ontology are in :mod:`igkg.vocab` (generated from ``ontology/igkg.ttl``).
+The terms of the ontology and of the reused vocabularies are constants in :mod:`igkg.vocab`
+(generated); this module holds igkg's *data* namespaces (``id/``, ``concept/``), the prefix
+table, and the functions that make data IRIs (a document, a concept, a source file), so that
+no other module writes a namespace out.
 """
 
 from __future__ import annotations
 
 from typing import Final
+from urllib.parse import quote
 
-IGKG_NS: Final = "https://w3id.org/igkg/ontology#"
+from pyoxigraph import NamedNode
+
+from .vocab import DCTERMS, ELI, FOAF, IGKG, OA, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+
+__all__ = [
+    "IGKG_NS", "ID_NS", "CONCEPT_NS", "DOC_NS", "PREFIXES", "compact", "expand", "sparql_prologue",
+    "concept", "concept_scheme", "document_iri", "source_iri",
+]
+
+IGKG_NS: Final = IGKG.NS
 ID_NS: Final = "https://w3id.org/igkg/id/"
 CONCEPT_NS: Final = "https://w3id.org/igkg/concept/"
+DOC_NS: Final = ID_NS + "doc/"
+SOURCE_NS: Final = ID_NS + "source/"
 
 #: Prefix → namespace, in the order exports declare them. Longer namespaces first where one
 #: namespace is inside another, so that compaction picks the most specific prefix.
 PREFIXES: Final[dict[str, str]] = {
     "igkg": IGKG_NS,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "oa": "http://www.w3.org/ns/oa#",
-    "sh": "http://www.w3.org/ns/shacl#",
+    "rdf": RDF.NS,
+    "rdfs": RDFS.NS,
+    "owl": OWL.NS,
+    "xsd": XSD.NS,
+    "skos": SKOS.NS,
+    "dcterms": DCTERMS.NS,
+    "eli": ELI.NS,
+    "org": ORG.NS,
+    "prov": PROV.NS,
+    "foaf": FOAF.NS,
+    "oa": OA.NS,
+    "sh": SH.NS,
     "verb": CONCEPT_NS + "verb/",
     "kind": CONCEPT_NS + "verb-kind/",
     "topic": CONCEPT_NS + "topic/",
@@ -41,7 +56,7 @@ PREFIXES: Final[dict[str, str]] = {
     "sg": ID_NS + "stakeholder-group/",
     "role": ID_NS + "role/",
     "proc": ID_NS + "process/",
-    "doc": ID_NS + "doc/",
+    "doc": DOC_NS,
     "wd": "http://www.wikidata.org/entity/",
 }
 
@@ -76,3 +91,23 @@ def expand(name: str) -> str | None:
 def sparql_prologue() -> str:
     """PREFIX declarations for every known prefix (for queries typed on the command line)."""
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def concept_scheme(scheme: str) -> NamedNode:
+    """The concept scheme ``https://w3id.org/igkg/concept/<scheme>`` (``verb``, ``topic`` …)."""
+    return NamedNode(CONCEPT_NS + scheme)
+
+
+def concept(scheme: str, local: str) -> NamedNode:
+    """A concept of one of igkg's schemes: ``concept("document-status", "draft")``."""
+    return NamedNode(f"{CONCEPT_NS}{scheme}/{local}")
+
+
+def document_iri(slug: str) -> str:
+    """``https://w3id.org/igkg/id/doc/<slug>``, the IRI of a recommendation document."""
+    return DOC_NS + slug
+
+
+def source_iri(file_name: str) -> NamedNode:
+    """``https://w3id.org/igkg/id/source/<file name>``, as the seed names its source text."""
+    return NamedNode(SOURCE_NS + quote(file_name, safe="-._~"))

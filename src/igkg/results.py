@@ -9,17 +9,18 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from .vocab import XSD
+
 __all__ = ["Term", "Row", "ResultTable", "GraphResult", "QueryResult", "python_value"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGER_TYPES = frozenset(
-    _XSD + t
+    t.value
     for t in (
-        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-        "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort",
-        "unsignedByte",
+        XSD.integer, XSD.int, XSD.long, XSD.short, XSD.byte, XSD.nonNegativeInteger, XSD.positiveInteger,
+        XSD.nonPositiveInteger, XSD.negativeInteger, XSD.unsignedInt, XSD.unsignedLong, XSD.unsignedShort,
+        XSD.unsignedByte,
     )
 )
 
@@ -38,11 +39,11 @@ def python_value(term: Term | None) -> Any:
         try:
             if datatype in _INTEGER_TYPES:
                 return int(term.value)
-            if datatype == _XSD + "decimal":
+            if datatype == XSD.decimal.value:
                 return Decimal(term.value)
-            if datatype in (_XSD + "double", _XSD + "float"):
+            if datatype in (XSD.double.value, XSD.float.value):
                 return float(term.value)
-            if datatype == _XSD + "boolean":
+            if datatype == XSD.boolean.value:
                 return term.value in ("true", "1")
         except ValueError:
             return term.value

@@ -9,11 +9,11 @@ import rdflib
 from rdflib.namespace import SH
 
 from .errors import InputError
-from .loading import parse_file
+from .formats.rdf_reader import parse_file
+from .formats.rdflib_bridge import quads_to_graph
 from .namespaces import compact
-from .rdflib_bridge import quads_to_graph
 from .resources import ontology_dir
-from .store import GraphStore
+from .stores.base import GraphStore
 
 __all__ = ["Finding", "ValidationReport", "validate_store"]
 

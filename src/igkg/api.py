@@ -1,0 +1,103 @@
+"""The public Python API: :func:`load`, :func:`extract` and :class:`KnowledgeGraph`.
+
+This layer sits above the core and the wings: it is where a convenience that spans them
+lives (``kg.visualize()`` draws with the explorer wing; :func:`extract` runs the extraction
+wing), so that the core's :class:`~igkg.graph.Graph` imports no wing. Wings are imported when
+first used, never when ``igkg`` is imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .graph import Graph, open_store
+
+if TYPE_CHECKING:
+    from .explorer.page import ExplorerPage
+    from .extractor.document import ExtractedDocument
+
+__all__ = ["KnowledgeGraph", "GraphSource", "load", "extract"]
+
+
+class KnowledgeGraph(Graph):
+    """The knowledge graph: named queries, SPARQL, validation, export, push
+    (see :class:`~igkg.graph.Graph`), and the explorer page (:meth:`visualize`).
+
+    >>> import igkg
+    >>> kg = igkg.load()
+    >>> len(kg.query("recommendations"))
+    14
+    """
+
+    def visualize(self, focus: str | None = None, *, depth: int = 1, classes: Iterable[str] = (),
+                  query: str | None = None, params: Mapping[str, str] | None = None,
+                  physics: bool | None = None, title: str | None = None) -> ExplorerPage:
+        """The graph explorer page (whole graph, ``focus`` + ``depth``, or a CONSTRUCT ``query``);
+        displays inline in Jupyter, ``.save("graph.html")`` writes it. See docs/viz.md."""
+        from .explorer.page import explorer_page
+
+        return explorer_page(self, focus=focus, depth=depth, classes=list(classes), query=query,
+                             params=params, physics=physics, title=title)
+
+
+def load(
+    *paths: str | Path,
+    data: Iterable[str | Path] = (),
+    bundled: bool = True,
+    store: str | Path | None = None,
+    endpoint: str | None = None,
+) -> KnowledgeGraph:
+    """The bundled graph (ontology, concept schemes, reference data, recommendations) plus
+    the user's own RDF files (``paths``, ``data``), in memory; or an on-disk store
+    (``store=DIR``, made by ``igkg load``), or a remote SPARQL endpoint (``endpoint=URL``).
+
+    Every file is parsed before anything is stored, so a syntax error in one leaves nothing
+    half-loaded (:class:`~igkg.errors.ParseError` with file, line and column). Files cannot be
+    added to a store or an endpoint (:class:`~igkg.errors.InputError`): load them into the
+    store, or push them, first.
+    """
+    return KnowledgeGraph(open_store(*paths, data=data, bundled=bundled, store=store, endpoint=endpoint))
+
+
+@dataclass(frozen=True)
+class GraphSource:
+    """Where a graph comes from: the bundled graph plus ``data`` files, or an on-disk ``store``,
+    or a remote ``endpoint`` (the command line's ``--data`` / ``--store`` / ``--endpoint``)."""
+
+    data: tuple[Path, ...] = ()
+    store: Path | None = None
+    endpoint: str | None = None
+
+    def with_files(self, files: Iterable[Path]) -> GraphSource:
+        """The same source with more files to add to the bundled graph."""
+        return GraphSource((*self.data, *files), self.store, self.endpoint)
+
+    def open(self) -> KnowledgeGraph:
+        """Load the graph (see :func:`load`; files cannot be added to a store or endpoint)."""
+        return load(data=self.data, store=self.store, endpoint=self.endpoint)
+
+
+def extract(
+    path: str | Path | None = None,
+    *,
+    text: str | None = None,
+    graph: Graph | None = None,
+    name: str | None = None,
+    slug: str | None = None,
+    status: str = "draft",
+) -> ExtractedDocument:
+    """Extract the recommendations of a file (``path=``) or a string (``text=``) as a
+    recommendation document: operative verbs, addressees, mentions, cited paragraphs, each
+    with the words it was read from. See :func:`igkg.extractor.extract` and docs/extract.md.
+
+    >>> import igkg
+    >>> doc = igkg.extract(text="Draft\\n\\n1. Encourages the IGF to act on paragraph 72(g) of the Tunis Agenda.\\n")
+    >>> [a["label"] for a in doc.to_dict()["recommendations"][0]["actions"]]
+    ['encourages']
+    """
+    from .extractor import extract as extract_document
+
+    return extract_document(path, text=text, graph=graph, name=name, slug=slug, status=status)

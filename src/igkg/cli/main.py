@@ -1,0 +1,76 @@
+"""The ``igkg`` command line: a thin layer over the library.
+
+Every command is a function of a few lines that calls the library; the commands live in one
+module per family (:mod:`.graph_commands`, :mod:`.extract_command`, :mod:`.explorer_commands`,
+:mod:`.store_commands`) and are registered here. :func:`main` is the one place where an
+:class:`~igkg.errors.IgkgError` becomes a one-line message and an exit code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator, Sequence
+
+import click
+
+from .._version import __version__
+from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, IgkgError, ValidationFailed
+from . import explorer_commands, extract_command, graph_commands, store_commands
+
+__all__ = ["main", "main_exit", "cli"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="igkg")
+def cli() -> None:
+    """igkg: the Internet-governance knowledge graph.
+
+    Recommendation documents modelled as RDF and linked to the instruments they cite
+    (Tunis Agenda, Geneva Declaration, resolutions), the stakeholder roles those define and
+    the organizations involved. Query it, validate it, export it.
+    """
+
+
+for _module in (graph_commands, extract_command, explorer_commands, store_commands):
+    for _command in _module.COMMANDS:
+        cli.add_command(_command)
+
+
+@contextlib.contextmanager
+def _handle_errors() -> Iterator[list[int]]:
+    code = [EXIT_OK]
+    try:
+        yield code
+    except IgkgError as error:
+        if isinstance(error, ValidationFailed) and error.report:
+            click.echo(error.report, err=True)
+        click.echo(f"igkg: error: {error}", err=True)
+        code[0] = error.exit_code
+    except click.exceptions.Exit as done:
+        code[0] = done.exit_code
+    except click.ClickException as error:
+        error.show()
+        code[0] = error.exit_code
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("igkg: interrupted; nothing was written", err=True)
+        code[0] = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        code[0] = EXIT_OK
+    except Exception as error:  # a bug: still one line, never a traceback (unless IGKG_DEBUG=1)
+        if os.environ.get("IGKG_DEBUG"):
+            raise
+        click.echo(f"igkg: internal error: {type(error).__name__}: {error} (set IGKG_DEBUG=1 for details)", err=True)
+        code[0] = EXIT_INTERNAL
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    with _handle_errors() as code:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="igkg", standalone_mode=False)
+    return code[0]
+
+
+def main_exit() -> None:
+    """Console-script entry point."""
+    raise SystemExit(main())

@@ -1,0 +1,306 @@
+"""The names the extractor recognises, read from the graph: nothing here is a list of names.
+
+Agents (organizations, stakeholder groups, audiences) and processes are recognised by
+``skos:prefLabel``, ``skos:altLabel``, ``skos:hiddenLabel`` and ``igkg:acronym``; instruments
+also by ``eli:id_local`` and ``dcterms:title``; operative verbs by their labels and
+``igkg:inflection`` in the verb scheme; topics by their labels in the topic scheme. Adding a
+resource with a label to ``data/`` (or ``--data``) makes it recognisable.
+
+Matching is by whole words, leftmost-longest, with one compiled regular expression per kind
+(a trie of all labels). Names match regardless of case; acronyms and symbols (``IGF``,
+``A/RES/70/125``), labels without lower-case letters, and one-word labels written with a
+capital (``States``) match only as written, so that "states" (the verb) is no mention.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..graph import Graph
+from ..namespaces import concept_scheme
+from ..results import ResultTable
+from ..vocab import ELI, IGKG, ORG, SKOS
+from .reading import for_matching
+
+__all__ = ["Match", "LabelIndex", "Lexicon", "lexicon_for", "build_lexicon", "normalise_label"]
+
+_PREF = SKOS.prefLabel.value
+_CASE_SENSITIVE_PROPS = frozenset({IGKG.acronym.value, ELI.id_local.value})
+VERB_SCHEME = concept_scheme("verb").value
+TOPIC_SCHEME = concept_scheme("topic").value
+
+_AGENTS = """SELECT DISTINCT ?s ?prop ?label ?type WHERE {
+  VALUES ?root { foaf:Agent igkg:Process }
+  ?s a ?type . ?type rdfs:subClassOf* ?root .
+  VALUES ?prop { skos:prefLabel skos:altLabel skos:hiddenLabel igkg:acronym }
+  ?s ?prop ?label . FILTER (isLiteral(?label))
+}"""
+_INSTRUMENTS = """SELECT DISTINCT ?s ?prop ?label WHERE {
+  ?s a ?type . ?type rdfs:subClassOf* igkg:Instrument .
+  VALUES ?prop { skos:prefLabel skos:altLabel skos:hiddenLabel igkg:acronym eli:id_local dcterms:title }
+  ?s ?prop ?label . FILTER (isLiteral(?label))
+}"""
+_CONCEPTS = """SELECT DISTINCT ?s ?prop ?label ?scheme WHERE {
+  VALUES ?scheme { <""" + VERB_SCHEME + "> <" + TOPIC_SCHEME + """> }
+  ?s skos:inScheme ?scheme .
+  VALUES ?prop { skos:prefLabel skos:altLabel skos:hiddenLabel igkg:inflection }
+  ?s ?prop ?label . FILTER (isLiteral(?label))
+}"""
+_PROVISIONS = """SELECT DISTINCT ?p ?inst ?number ?parent WHERE {
+  VALUES ?kind { igkg:Paragraph igkg:SubItem }
+  ?p a ?kind ; eli:number ?number ; eli:is_part_of+ ?inst .
+  ?inst a ?itype . ?itype rdfs:subClassOf* igkg:Instrument .
+  OPTIONAL { ?p eli:is_part_of ?parent . ?parent a igkg:Paragraph }
+}"""
+_SUBJECTS = (
+    """SELECT DISTINCT ?p ?topic WHERE {
+  ?p dcterms:subject ?topic ; eli:number ?number . ?topic skos:inScheme <"""
+    + TOPIC_SCHEME
+    + """> .
+}"""
+)
+_GOVERNING = """SELECT DISTINCT ?agent ?rel ?p WHERE {
+  VALUES ?rel { igkg:mandatedBy igkg:establishedBy igkg:describedIn }
+  ?agent ?rel ?p .
+}"""
+#: Which governing link wins when an agent has several in one instrument.
+GOVERNING_RANK = {IGKG.mandatedBy.value: 0, IGKG.establishedBy.value: 1, IGKG.describedIn.value: 2}
+
+
+def normalise_label(label: str) -> str:
+    """Typographic characters made plain and whitespace collapsed, as in the matching text."""
+    return " ".join(for_matching(label).split())
+
+
+def _case_sensitive(label: str, prop: str) -> bool:
+    if prop in _CASE_SENSITIVE_PROPS or not any(c.islower() for c in label):
+        return True
+    return " " not in label and label[:1].isupper()
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        children = sorted((c, sub) for c, sub in node.items() if c)
+        if not children:
+            return ""
+        alternatives = [re.escape(c) + build(sub) for c, sub in children]
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a label was found in a matching text, and what it names."""
+
+    start: int
+    end: int
+    iris: tuple[str, ...]
+
+
+class LabelIndex:
+    """Labels of one kind of resource, compiled into two regular expressions (with and
+    without regard to case)."""
+
+    def __init__(self, entries: Iterable[tuple[str, str, bool]]) -> None:
+        self.exact: dict[str, set[str]] = defaultdict(set)
+        self.folded: dict[str, set[str]] = defaultdict(set)
+        for label, iri, case_sensitive in entries:
+            key = normalise_label(label)
+            if len(key) < 2:
+                continue
+            if case_sensitive:
+                self.exact[key].add(iri)
+            else:
+                self.folded[key.lower()].add(iri)
+        self._exact = self._compile(self.exact, 0)
+        self._folded = self._compile(self.folded, re.IGNORECASE)
+
+    @staticmethod
+    def _compile(keys: dict[str, set[str]], flags: int) -> re.Pattern[str] | None:
+        if not keys:
+            return None
+        return re.compile(r"(?<!\w)(?:" + _trie_pattern(keys) + r")(?!\w)", flags)
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches in ``text``, leftmost first, the longest at each place."""
+        found: list[Match] = []
+        for pattern, table, fold in ((self._exact, self.exact, False), (self._folded, self.folded, True)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                iris = table.get(m.group().lower() if fold else m.group())
+                if iris:
+                    found.append(Match(m.start(), m.end(), tuple(sorted(iris))))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        chosen: list[Match] = []
+        for match in found:
+            if not chosen or match.start >= chosen[-1].end:
+                chosen.append(match)
+        return chosen
+
+
+@dataclass(frozen=True)
+class VerbForm:
+    iri: str
+    operative: bool  # a preferred or alternative label (third person), not an inflection
+
+
+@dataclass
+class Lexicon:
+    """Everything the extractor looks up, read once from a graph."""
+
+    agents: LabelIndex
+    instruments: LabelIndex
+    topics: LabelIndex
+    verbs: dict[str, VerbForm]
+    verb_pattern: str  # every form, for the opening verb
+    operative_pattern: str  # third-person forms only, for coordinated verbs
+    labels: dict[str, str] = field(default_factory=dict)
+    agent_types: dict[str, set[str]] = field(default_factory=dict)
+    provisions: dict[tuple[str, str], str] = field(default_factory=dict)
+    provision_instrument: dict[str, str] = field(default_factory=dict)
+    provision_number: dict[str, str] = field(default_factory=dict)
+    provision_parent: dict[str, str] = field(default_factory=dict)
+    topic_provisions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    topic_words: dict[str, set[str]] = field(default_factory=dict)
+    governing: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+
+    def label(self, iri: str) -> str:
+        return self.labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    def provision(self, instrument: str, number: str) -> str | None:
+        return self.provisions.get((instrument, number))
+
+    def is_organization(self, iri: str) -> bool:
+        return ORG.Organization.value in self.agent_types.get(iri, set())
+
+
+def _text(term: object) -> str:
+    """The lexical form of an IRI, blank node or literal (a quoted triple as N-Triples)."""
+    return str(getattr(term, "value", term))
+
+
+def _rows(kg: Graph, query: str) -> list[tuple[str, ...]]:
+    result = kg.sparql(query)
+    assert isinstance(result, ResultTable)
+    return [tuple("" if t is None else _text(t) for t in row) for row in result.rows]
+
+
+def _label_rows(kg: Graph, query: str) -> list[tuple[str, str, str, str, str]]:
+    """(subject, property, label, language, extra) rows of a query selecting ``?s ?prop ?label``
+    and optionally a fourth column (``extra``, "" without one); the language is read from the term."""
+    result = kg.sparql(query)
+    assert isinstance(result, ResultTable)
+    rows = []
+    for row in result.rows:
+        if any(term is None for term in row):
+            continue
+        subject, prop, label = row[0], row[1], row[2]
+        language = getattr(label, "language", None) or ""
+        extra = _text(row[3]) if len(row) > 3 else ""
+        rows.append((_text(subject), _text(prop), _text(label), language, extra))
+    return rows
+
+
+def _preferred(labels: dict[str, str], rank: dict[str, int], iri: str, label: str, language: str, prop: str) -> None:
+    score = (0 if prop == _PREF else 4) + (0 if language.startswith("en") else 1 if not language else 2)
+    if score < rank.get(iri, 99):
+        rank[iri] = score
+        labels[iri] = label
+
+
+def build_lexicon(kg: Graph) -> Lexicon:
+    """Read every label, verb form, provision and governing link the extractor needs."""
+    labels: dict[str, str] = {}
+    rank: dict[str, int] = {}
+    agent_entries: list[tuple[str, str, bool]] = []
+    agent_types: dict[str, set[str]] = defaultdict(set)
+    for subject, prop, label, language, agent_type in _label_rows(kg, _AGENTS):
+        agent_types[subject].add(agent_type)
+        agent_entries.append((label, subject, _case_sensitive(label, prop)))
+        _preferred(labels, rank, subject, label, language, prop)
+    instrument_entries = []
+    for subject, prop, label, language, _ in _label_rows(kg, _INSTRUMENTS):
+        instrument_entries.append((label, subject, _case_sensitive(label, prop)))
+        _preferred(labels, rank, subject, label, language, prop)
+    verbs: dict[str, VerbForm] = {}
+    topic_entries = []
+    topic_words: dict[str, set[str]] = defaultdict(set)
+    for subject, prop, label, language, scheme in _label_rows(kg, _CONCEPTS):
+        _preferred(labels, rank, subject, label, language, prop)
+        if scheme == VERB_SCHEME:
+            form = normalise_label(label).lower()
+            operative = not prop.endswith("inflection")
+            if form not in verbs or (operative and not verbs[form].operative):
+                verbs[form] = VerbForm(subject, operative)
+        elif not prop.endswith("inflection"):
+            topic_entries.append((label, subject, False))
+            topic_words[subject].update(w for w in re.findall(r"\w+", label.lower()) if len(w) > 3)
+    lexicon = Lexicon(
+        agents=LabelIndex(agent_entries),
+        instruments=LabelIndex(instrument_entries),
+        topics=LabelIndex(topic_entries),
+        verbs=verbs,
+        verb_pattern=_trie_pattern(verbs),
+        operative_pattern=_trie_pattern(f for f, v in verbs.items() if v.operative),
+        labels=labels,
+        agent_types=dict(agent_types),
+        topic_words=dict(topic_words),
+    )
+    for provision, instrument, number, parent in _rows(kg, _PROVISIONS):
+        lexicon.provisions[(instrument, number)] = provision
+        lexicon.provision_instrument[provision] = instrument
+        lexicon.provision_number[provision] = number
+        if parent:
+            lexicon.provision_parent[provision] = parent
+    subjects: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for provision, topic in _rows(kg, _SUBJECTS):
+        owner = lexicon.provision_instrument.get(provision)
+        if owner:
+            subjects[(owner, topic)].append(provision)
+    lexicon.topic_provisions = {key: _outermost(value, lexicon) for key, value in subjects.items()}
+    governing: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for agent, relation, provision in _rows(kg, _GOVERNING):
+        if provision in lexicon.provision_instrument:
+            governing[agent].append((GOVERNING_RANK[relation], provision))
+    lexicon.governing = {agent: sorted(set(links)) for agent, links in governing.items()}
+    return lexicon
+
+
+def _outermost(provisions: list[str], lexicon: Lexicon) -> list[str]:
+    """Drop sub-items whose paragraph is also in the list; keep document order."""
+    chosen = set(provisions)
+    kept = {p for p in chosen if lexicon.provision_parent.get(p) not in chosen}
+    return sorted(kept, key=lambda p: provision_sort_key(lexicon.provision_number.get(p, "")))
+
+
+def provision_sort_key(number: str) -> tuple[int, str]:
+    digits = re.match(r"\d+", number)
+    return (int(digits.group()) if digits else 10**9, number)
+
+
+_CACHE: weakref.WeakKeyDictionary[Graph, tuple[int, Lexicon]] = weakref.WeakKeyDictionary()
+
+
+def lexicon_for(kg: Graph) -> Lexicon:
+    """The lexicon of a graph, built once and kept while the graph lives and does not change size."""
+    cached = _CACHE.get(kg)
+    size = len(kg)
+    if cached is not None and cached[0] == size:
+        return cached[1]
+    lexicon = build_lexicon(kg)
+    _CACHE[kg] = (size, lexicon)
+    return lexicon

@@ -1,0 +1,334 @@
+"""The graph in a folder on disk (``igkg load FILE... --store DIR``), loaded all-or-nothing.
+
+Oxigraph's bulk loader is fast but not transactional: a syntax error at the end of a big file,
+Ctrl-C or a killed process would leave half a load behind. So a load never writes into the
+database that readers use. A store folder holds numbered Oxigraph databases and a symbolic link
+``live`` naming the current one::
+
+    DIR/live -> gen-000002     the database every reader opens (``oxigraph serve-read-only
+    DIR/gen-000002/               --location DIR/live`` works too)
+    DIR/.load.lock             held by a running load (one load at a time)
+    DIR/.readers.lock          held (shared) by every reader while it has the store open
+
+A load copies the live database into a new generation (``Store.backup``: hard links, no copy
+of the data), bulk-loads the files into the copy, and only when every file has loaded, flushes it
+and switches ``live`` to it with one atomic ``rename``. A load that fails at any point before the
+switch leaves ``live`` untouched; the unfinished generation is deleted (or, after a killed process,
+at the start of the next load). An old generation is deleted once no reader has it open.
+
+A new store is seeded with the bundled graph (ontology, concept schemes, reference data, seed
+documents), which the named queries and parameter look-ups need; ``bundled=False``
+(``--no-bundled``) creates it with the given files only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+
+from ..errors import InputError, ParseError, StoreError
+from ..formats.rdf_reader import parse_error
+from ..formats.registry import syntax_for_path
+from ..resources import bundled_graph_files
+from .oxigraph import OxigraphStore
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: no locking
+    fcntl = None  # type: ignore[assignment]
+
+__all__ = ["DiskStore", "LoadSummary", "is_store", "open_store", "load_into_store"]
+
+LIVE = "live"
+_GENERATION = re.compile(r"^gen-(\d{6})$")
+_LOAD_LOCK = ".load.lock"
+_READERS_LOCK = ".readers.lock"
+
+#: ``progress(bytes_done, bytes_total, file, file_read)``: called as the files are read; the
+#: total is ``None`` when it cannot be known (a pipe); ``file_read`` is true once the whole file
+#: is read and Oxigraph is sorting and writing its indexes.
+Progress = Callable[[int, int | None, Path, bool], None]
+
+
+@dataclass
+class LoadSummary:
+    store: Path
+    files: list[Path]
+    triples_before: int
+    triples_after: int
+    created: bool
+    bundled: bool
+    seconds: float
+    bytes_read: int = 0
+    seeded_with: list[Path] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return self.triples_after - self.triples_before
+
+
+class _Lock:
+    """An ``flock`` on a file in the store folder (shared or exclusive, never waiting)."""
+
+    def __init__(self, path: Path, *, exclusive: bool) -> None:
+        self.fd: int | None = None
+        if fcntl is None:
+            return
+        self.fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(self.fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except OSError:
+            os.close(self.fd)
+            self.fd = None
+            raise
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
+@contextlib.contextmanager
+def _try_lock(path: Path) -> Iterator[bool]:
+    """An exclusive lock if nobody holds the file; yields whether it was obtained."""
+    try:
+        lock = _Lock(path, exclusive=True)
+    except OSError:
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        lock.release()
+
+
+def is_store(path: str | Path) -> bool:
+    """Whether ``path`` is a store folder made by ``igkg load``."""
+    return (Path(path) / LIVE).is_symlink()
+
+
+def _live_generation(folder: Path) -> Path | None:
+    link = folder / LIVE
+    if not link.is_symlink():
+        return None
+    target = folder / os.readlink(link)
+    if not target.is_dir():
+        raise StoreError(f"store {folder} is damaged: {LIVE} points to a missing database")
+    return target
+
+
+class DiskStore(OxigraphStore):
+    """A store folder opened for reading (several processes may read at once)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self._lock: _Lock | None = None
+        if not self.folder.is_dir():
+            raise StoreError(f"no store at {self.folder}: create one with `igkg load --store {self.folder}`")
+        if is_store(self.folder):
+            try:
+                self._lock = _Lock(self.folder / _READERS_LOCK, exclusive=False)
+            except OSError as error:
+                raise StoreError(f"cannot lock store {self.folder}: {error.strerror or error}") from None
+            database = _live_generation(self.folder)
+        elif (self.folder / "CURRENT").is_file():  # a plain Oxigraph database (`oxigraph load`)
+            database = self.folder
+        else:
+            raise StoreError(
+                f"{self.folder} is not an igkg store: create one with `igkg load FILE --store {self.folder}`"
+            )
+        assert database is not None
+        try:
+            super().__init__(database, read_only=True)
+        except StoreError:
+            self.close()
+            raise
+        self.location = f"store {self.folder}"
+
+    def close(self) -> None:
+        """Let a later load delete this generation once it is replaced."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __del__(self) -> None:
+        self.close()
+
+
+def open_store(folder: str | Path) -> DiskStore:
+    """Open a store folder (or a plain Oxigraph database folder) read-only."""
+    return DiskStore(folder)
+
+
+class _CountingReader:
+    """A binary file whose reads report progress. Oxigraph's bulk loader reads through it, which
+    also lets Ctrl-C stop a load at once (the interrupt is raised inside ``read``)."""
+
+    def __init__(self, raw: IO[bytes], path: Path, done: int, total: int | None, progress: Progress | None):
+        self.raw, self.path, self.done, self.total, self.progress = raw, path, done, total, progress
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            chunk = self.raw.read(size)
+        except OSError as error:
+            raise InputError(f"{self.path}: cannot read: {error.strerror or error}") from None
+        self.done += len(chunk)
+        if self.progress is not None:
+            self.progress(self.done, self.total, self.path, not chunk)
+        return chunk
+
+
+def _check_inputs(files: Sequence[Path]) -> None:
+    for path in files:
+        syntax_for_path(path)
+        if not path.exists():
+            raise InputError(f"{path}: no such file")
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder, not an RDF file")
+
+
+def _bulk_load(store: ox.Store, path: Path, done: int, total: int | None, progress: Progress | None) -> int:
+    syntax = syntax_for_path(path)
+    try:
+        raw_file = path.open("rb")
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    try:
+        with raw_file as raw:
+            reader = _CountingReader(raw, path, done, total, progress)
+            store.bulk_load(input=reader, format=syntax.oxigraph,  # type: ignore[arg-type]  # has read()
+                            base_iri=path.resolve().as_uri())
+            return reader.done
+    except SyntaxError as error:
+        raise parse_error(error, path) from None
+    except UnicodeDecodeError as error:
+        raise ParseError(f"not UTF-8 text ({error.reason} at byte {error.start})", path=path) from None
+    except ValueError as error:
+        raise InputError(f"{path}: cannot load: {error}") from None
+
+
+def _count(database: Path) -> int:
+    store = ox.Store.read_only(str(database))
+    return len(store)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _switch(folder: Path, generation: Path) -> None:
+    """Point ``live`` at ``generation`` with one atomic rename."""
+    pending = folder / f"{LIVE}.new"
+    pending.unlink(missing_ok=True)
+    os.symlink(generation.name, pending)
+    os.replace(pending, folder / LIVE)
+    _fsync_folder(folder)
+
+
+def _remove_unused(folder: Path, keep: Path | None) -> None:
+    """Delete generations other than ``keep`` (unfinished loads, replaced databases), unless a
+    reader still has the store open."""
+    with _try_lock(folder / _READERS_LOCK) as alone:
+        if not alone:
+            return
+        for entry in folder.iterdir():
+            if _GENERATION.match(entry.name) and entry.is_dir() and (keep is None or entry.name != keep.name):
+                shutil.rmtree(entry, ignore_errors=True)
+    (folder / f"{LIVE}.new").unlink(missing_ok=True)
+
+
+def _next_generation(folder: Path) -> Path:
+    numbers = [int(m.group(1)) for e in folder.iterdir() if (m := _GENERATION.match(e.name))]
+    return folder / f"gen-{max(numbers, default=0) + 1:06d}"
+
+
+def _prepare_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(f"{folder} is a file, not a store folder")
+    if folder.is_dir() and not is_store(folder):
+        unexpected = [e.name for e in folder.iterdir() if not e.name.startswith(".")
+                      and not _GENERATION.match(e.name)]
+        if unexpected:
+            raise StoreError(f"{folder} is not an igkg store and not empty: give a new or empty folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create store {folder}: {error.strerror or error}") from None
+
+
+def load_into_store(
+    folder: str | Path,
+    files: Sequence[str | Path] = (),
+    *,
+    bundled: bool = True,
+    progress: Progress | None = None,
+) -> LoadSummary:
+    """Add RDF files to the store in ``folder`` (created, and seeded with the bundled graph
+    unless ``bundled=False``, when missing). All or nothing: on any error, or an interrupt,
+    the store is as it was."""
+    started = time.perf_counter()
+    folder = Path(folder)
+    paths = [Path(p) for p in files]
+    _check_inputs(paths)
+    _prepare_folder(folder)
+    try:
+        load_lock = _Lock(folder / _LOAD_LOCK, exclusive=True)
+    except OSError:
+        raise StoreError(f"store {folder} is being loaded by another process; try again when it is done") from None
+    try:
+        live = _live_generation(folder)
+        _remove_unused(folder, live)
+        created = live is None
+        seed = bundled_graph_files() if created and bundled else []
+        inputs = seed + paths
+        if live is not None and not inputs:  # nothing to add: the clean-up above was all
+            count = _count(live)
+            return LoadSummary(store=folder, files=[], triples_before=count, triples_after=count,
+                               created=False, bundled=False, seconds=time.perf_counter() - started)
+        sizes = [p.stat().st_size if p.is_file() else None for p in inputs]
+        total = None if None in sizes else sum(s for s in sizes if s is not None)
+        generation = _next_generation(folder)
+        before = after = done = 0
+        store: ox.Store | None = None
+        try:
+            if live is not None:
+                current = ox.Store.read_only(str(live))
+                before = len(current)
+                current.backup(str(generation))
+                del current
+            store = ox.Store(str(generation))
+            for path in inputs:
+                done = _bulk_load(store, path, done, total, progress)
+            store.flush()
+            after = len(store)
+        except OSError as error:
+            store = None  # close the database before deleting its folder
+            shutil.rmtree(generation, ignore_errors=True)
+            raise StoreError(f"cannot write store {folder}: {error.strerror or error}") from None
+        except BaseException:
+            store = None
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
+        store = None
+        _switch(folder, generation)
+        _remove_unused(folder, generation)
+    finally:
+        load_lock.release()
+    return LoadSummary(
+        store=folder, files=paths, triples_before=before, triples_after=after, created=created,
+        bundled=bool(seed), seconds=time.perf_counter() - started, bytes_read=done, seeded_with=seed,
+    )

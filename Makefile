@@ -1,13 +1,14 @@
 # igkg: the two commands a newcomer needs.
 #   make demo   set up, then build + validate the graph, run the query library, write the explorer
 #   make test   set up (Python packages, Debian's Chromium), then run every test
+#   make docs   the ontology's HTML documentation in build/docs/
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= build
 
-.PHONY: demo test setup setup-test system-deps lint bench bench-1m clean
+.PHONY: demo test setup setup-test system-deps lint docs bench bench-1m clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +29,10 @@ system-deps:
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
+
+# The ontology's HTML documentation (pyLODE, the docs extra): $(OUT)/docs/index.html, opens offline.
+docs: $(STAMP)
+	$(BIN)/python scripts/ontology_docs.py --out $(OUT)/docs
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks

@@ -8,6 +8,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # Virtuoso: the second SPARQL engine of the endpoint tests (a private instance per test module)
 command -v virtuoso-t >/dev/null 2>&1 || need+=(virtuoso-opensource)
+# jq: the README's "For scripts" pipelines (tests/test_readme.py runs them)
+command -v jq >/dev/null 2>&1 || need+=(jq)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -10,6 +10,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v virtuoso-t >/dev/null 2>&1 || need+=(virtuoso-opensource)
 # Java: HermiT (a jar inside owlready2) checks ontology + data for OWL 2 DL consistency
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+# jq: the README's "For scripts" pipelines (tests/test_readme.py runs them)
+command -v jq >/dev/null 2>&1 || need+=(jq)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -230,7 +230,7 @@ def test_urls_for_push_and_for_queries() -> None:
     assert guess_protocol("http://h:3030/ds/data") == "gsp"
     assert guess_protocol("http://h:8890/sparql-auth") == "update"
     assert guess_protocol("http://h:7200/repositories/igkg/statements") == "update"
-    with pytest.raises(igkg.InputError, match="--protocol"):
+    with pytest.raises(igkg.InputError, match="choose the protocol"):
         guess_protocol("http://h:7019/")
     assert guess_query_url("http://h:7878/store") == "http://h:7878/query"
     assert guess_query_url("http://h:3030/ds/update") == "http://h:3030/ds/query"

@@ -224,7 +224,7 @@ def _neighbourhood(store: GraphStore, facts: _Facts, focus: Node, depth: int, ma
         if len(seen) > max_nodes:
             raise InputError(
                 f"the view would have more than {max_nodes} nodes at depth {_hop + 1}: "
-                "lower --depth, draw fewer --classes, or raise --max-nodes"
+                "lower the depth, draw fewer classes, or raise the node limit"
             )
         frontier = [facts.terms[k] for k in new]
         if not frontier:
@@ -273,7 +273,7 @@ def build_view(
     """The graph to draw: the whole graph, ``focus`` (a label, acronym or IRI) with every node
     within ``depth`` hops, or the triples of a CONSTRUCT ``result``; then only ``classes``."""
     if depth < 0:
-        raise ParameterError(f"--depth must be 0 or more, not {depth}")
+        raise ParameterError(f"the depth must be 0 or more, not {depth}")
     wanted = parse_classes(classes)
     facts = _Facts()
     focus_key: str | None = None

@@ -87,7 +87,7 @@ def _markdown(result: ResultTable) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table(result: ResultTable) -> str:
+def _table(result: ResultTable, color: bool = False) -> str:
     from rich.console import Console
     from rich.table import Table
 
@@ -97,19 +97,21 @@ def _table(result: ResultTable) -> str:
     for row in result.rows:
         table.add_row(*(display(t) for t in row), style=None)
     buffer = io.StringIO()
-    Console(file=buffer, width=160, highlight=False, markup=False, emoji=False).print(table)
+    Console(file=buffer, width=160, highlight=False, markup=False, emoji=False, force_terminal=color,
+            no_color=not color).print(table)
     count = len(result.rows)
     return buffer.getvalue() + f"{count} row{'s' if count != 1 else ''}\n"
 
 
-def render(result: QueryResult, fmt: str = "table") -> str | bytes:
-    """Render a result: SELECT/ASK in a result format, CONSTRUCT in an RDF syntax."""
+def render(result: QueryResult, fmt: str = "table", *, color: bool = False) -> str | bytes:
+    """Render a result: SELECT/ASK in a result format, CONSTRUCT in an RDF syntax. ``color``:
+    the table's header in bold (for a terminal)."""
     if isinstance(result, GraphResult):
         syntax = "ttl" if fmt in ("table", "md") else fmt
         return serialize_triples(result.triples, syntax)
     if fmt not in RESULT_FORMATS:
         rdf_syntax(fmt)  # a known RDF syntax, but not for this kind of result
-        raise InputError(f"--format {fmt} is for CONSTRUCT queries; use one of {', '.join(RESULT_FORMATS)}")
+        raise InputError(f"the format {fmt} is for CONSTRUCT results; use one of {', '.join(RESULT_FORMATS)}")
     if fmt == "json":
         return json.dumps(sparql_json(result), ensure_ascii=False, indent=1) + "\n"
     if isinstance(result, bool):
@@ -125,4 +127,4 @@ def render(result: QueryResult, fmt: str = "table") -> str | bytes:
         return "\n".join([head, *("\t".join(_tsv_value(t) for t in row) for row in result.rows)]) + "\n"
     if fmt == "md":
         return _markdown(result)
-    return _table(result)
+    return _table(result, color)

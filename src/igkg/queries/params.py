@@ -160,7 +160,7 @@ def _resolve_paragraph(store: GraphStore, text: str, instrument: ox.NamedNode | 
     if iri is not None:
         return resolve_label(store, "node", text)
     if instrument is None:
-        raise ParameterError("a paragraph needs its instrument: give --param instrument=...")
+        raise ParameterError("a paragraph needs its instrument: give the parameter instrument as well")
     number = normalise_paragraph(text)
     found = _subjects(store, _PROVISION, {"instrument": instrument, "number": ox.Literal(number)})
     if not found and "(" in number:
@@ -219,8 +219,8 @@ def resolve_parameters(
         text = values.get(parameter.name, parameter.default)
         if text is None:
             raise ParameterError(
-                f"query {query.name!r} needs --param {parameter.name}=... "
-                f"({parameter.description} Example: {parameter.example})"
+                f"query {query.name!r} needs a value for its parameter {parameter.name} "
+                f"({parameter.description} Example: {parameter.name}={parameter.example})"
             )
         if not str(text).strip():
             raise ParameterError(f"parameter {parameter.name} is empty")

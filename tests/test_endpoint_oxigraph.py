@@ -133,6 +133,15 @@ def test_push_adds_by_default_and_replace_replaces(
     assert oxigraph_server.count() == len(kg)
 
 
+def test_push_reports_as_json_for_scripts(oxigraph_server: OxigraphServer, run_cli: RunCli,
+                                          kg: igkg.KnowledgeGraph) -> None:
+    result = run_cli("push", "--endpoint", oxigraph_server.store_url, "--replace", "--format", "json")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert report["sent"] == report["after"] == len(kg) and report["replaced"] is True
+    assert report["protocol"] == "gsp" and report["graph"] is None
+
+
 def test_push_from_a_store(oxigraph_server: OxigraphServer, disk_store: Path, run_cli: RunCli) -> None:
     result = run_cli("push", "--endpoint", oxigraph_server.store_url, "--store", disk_store, "--replace")
     assert result.code == 0, result.err

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -23,6 +24,9 @@ __all__ = ["Pairing", "align", "similarity", "MATCH", "PART"]
 MATCH = 55.0
 #: How much of a part must be found in the whole for a split or merge (rapidfuzz partial ratio).
 PART = 80.0
+#: The share of the content words of the rest of a unit (beyond the part it was paired with) that
+#: a neighbouring unit must carry to be the other part of a split or merge.
+REST = 0.6
 
 
 @dataclass
@@ -60,6 +64,34 @@ def _covers(whole: Unit, parts: list[Unit]) -> bool:
         return False
     joined = " ".join(p.normalised for p in parts)
     return fuzz.token_sort_ratio(joined, whole.normalised) >= MATCH + 15
+
+
+def _remainder(whole: Unit, part: Unit) -> str:
+    """The words of ``whole`` that ``part`` does not have (what another part would carry)."""
+    a, b = whole.normalised.split(), part.normalised.split()
+    kept = [w for tag, i1, i2, _j1, _j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+            if tag in ("delete", "replace") for w in a[i1:i2]]
+    return " ".join(kept)
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an and as at be been by for from has have in into is it its of on or that the their these this those "
+    "to was were which with will would".split()
+)
+
+
+def _content(text: str) -> set[str]:
+    """Content words, cut to six letters (include / included / inclusion alike)."""
+    return {word[:6] for word in text.split() if word not in _FUNCTION_WORDS}
+
+
+def _carries_rest(whole: Unit, part: Unit, other: Unit) -> bool:
+    """``other`` says what ``whole`` says beyond ``part``: a reworded second half of a split —
+    most content words of the rest are in it."""
+    rest = _content(_remainder(whole, part))
+    if len(rest) < 3:
+        return False
+    return len(rest & _content(other.normalised)) / len(rest) >= REST
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
@@ -104,7 +136,14 @@ def align(old: Side, new: Side) -> Pairing:
         paired = [j for (a, j, _s) in pairs if a == i]
         candidates = sorted(paired + [j for j in free_new
                                       if fuzz.partial_ratio(new.units[j].normalised, old_unit.normalised) >= PART])
-        if len(candidates) >= 2 and _covers(old_unit, [new.units[j] for j in candidates]):
+        split = len(candidates) >= 2 and _covers(old_unit, [new.units[j] for j in candidates])
+        if not split and len(paired) == 1:  # the paired part kept most words; a neighbour got the rest
+            j = paired[0]
+            neighbours = [k for k in (j - 1, j + 1) if k in free_new]
+            extra = [k for k in neighbours if _carries_rest(old_unit, new.units[j], new.units[k])]
+            if extra:
+                candidates, split = sorted([j, extra[0]]), True
+        if split:
             splits.append((i, candidates))
             pairs = [p for p in pairs if p[0] != i]
             free_old.discard(i)
@@ -115,7 +154,14 @@ def align(old: Side, new: Side) -> Pairing:
         paired = [i for (i, b, _s) in pairs if b == j]
         candidates = sorted(paired + [i for i in free_old
                                       if fuzz.partial_ratio(old.units[i].normalised, new_unit.normalised) >= PART])
-        if len(candidates) >= 2 and _covers(new_unit, [old.units[i] for i in candidates]):
+        merged = len(candidates) >= 2 and _covers(new_unit, [old.units[i] for i in candidates])
+        if not merged and len(paired) == 1:
+            i = paired[0]
+            neighbours = [k for k in (i - 1, i + 1) if k in free_old]
+            extra = [k for k in neighbours if _carries_rest(new_unit, old.units[i], old.units[k])]
+            if extra:
+                candidates, merged = sorted([i, extra[0]]), True
+        if merged:
             merges.append((candidates, j))
             pairs = [p for p in pairs if p[1] != j]
             free_new.discard(j)

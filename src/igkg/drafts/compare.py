@@ -185,7 +185,7 @@ def compare(old: Side, new: Side) -> Diff:
     changes: list[Change] = []
     for i, j, score in pairing.pairs:
         a, b = old.units[i], new.units[j]
-        edited = a.normalised != b.normalised or a.text != b.text
+        edited = a.normalised != b.normalised  # case, spacing and punctuation do not count
         kind = "moved" if (i, j) in pairing.moved else ("edited" if edited else "unchanged")
         changes.append(Change(kind, [a.position], [b.position], [a], [b], edited=edited, similarity=score))
     for i, parts in pairing.splits:

@@ -75,7 +75,8 @@ def _remainder(whole: Unit, part: Unit) -> str:
 
 
 _FUNCTION_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "be", "been", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "these", "this", "those", "to", "was", "were", "which", "with", "will", "would"]
+    "a an and as at be been by for from has have in into is it its of on or that the their these this those "
+    "to was were which with will would".split()
 )
 
 

@@ -74,10 +74,11 @@ def _remainder(whole: Unit, part: Unit) -> str:
     return " ".join(kept)
 
 
-_FUNCTION_WORDS = frozenset(
-    "a an and as at be been by for from has have in into is it its of on or that the their these this those "
-    "to was were which with will would".split()
-)
+_FUNCTION_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "be", "been", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its",
+    "of", "on", "or", "that", "the", "their", "these", "this", "those", "to", "was", "were", "which", "with", "will",
+    "would",
+})
 
 
 def _content(text: str) -> set[str]:

@@ -24,7 +24,9 @@ from ..graph import Graph
 from ..namespaces import concept_scheme
 from ..results import ResultTable
 from ..vocab import ELI, IGKG, ORG, SKOS
+from .forms import kind_of_inflection, verb_forms
 from .reading import for_matching
+from .variants import label_variants
 
 __all__ = ["Match", "LabelIndex", "Lexicon", "lexicon_for", "build_lexicon", "normalise_label"]
 
@@ -63,6 +65,9 @@ _SUBJECTS = (
     + """> .
 }"""
 )
+_VERB_KINDS = """SELECT DISTINCT ?s ?kind WHERE {
+  ?s skos:inScheme <""" + VERB_SCHEME + """> ; igkg:verbKind ?kind .
+}"""
 _GOVERNING = """SELECT DISTINCT ?agent ?rel ?p WHERE {
   VALUES ?rel { igkg:mandatedBy igkg:establishedBy igkg:describedIn }
   ?agent ?rel ?p .
@@ -99,6 +104,9 @@ def _trie_pattern(words: Iterable[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return build(trie)
+
+
+_COORDINATED_MODIFIER = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s(?:and|or)\s$")
 
 
 @dataclass(frozen=True)
@@ -149,13 +157,33 @@ class LabelIndex:
         for match in found:
             if not chosen or match.start >= chosen[-1].end:
                 chosen.append(match)
-        return chosen
+        return self._shared_heads(text, chosen)
+
+    def _lookup(self, label: str) -> set[str]:
+        return self.exact.get(label) or self.folded.get(label.lower()) or set()
+
+    def _shared_heads(self, text: str, chosen: list[Match]) -> list[Match]:
+        """"intergovernmental and international organizations": two labels sharing their head
+        noun ("intergovernmental organizations", "international organizations") are one match
+        naming both."""
+        merged: list[Match] = []
+        for match in chosen:
+            words = text[match.start : match.end].split(" ", 1)
+            before = _COORDINATED_MODIFIER.search(text, max(0, match.start - 40), match.start)
+            if len(words) == 2 and before is not None and (not merged or merged[-1].end <= before.start()):
+                other = self._lookup(f"{before.group(1)} {words[1]}")
+                if other and not other & set(match.iris):
+                    merged.append(Match(before.start(1), match.end, tuple(sorted(other | set(match.iris)))))
+                    continue
+            merged.append(match)
+        return merged
 
 
 @dataclass(frozen=True)
 class VerbForm:
     iri: str
-    operative: bool  # a preferred or alternative label (third person), not an inflection
+    operative: bool  # a third-person form (a label, or made from one), as coordinated verbs need
+    kinds: frozenset[str] = frozenset({"third"})  # see :mod:`.forms`
 
 
 @dataclass
@@ -177,9 +205,16 @@ class Lexicon:
     topic_provisions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     topic_words: dict[str, set[str]] = field(default_factory=dict)
     governing: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    verb_kinds: dict[str, str] = field(default_factory=dict)  # verb IRI → its igkg:verbKind IRI
+    reports: dict[str, str] = field(default_factory=dict)  # agent IRI → the report "of" it
+    governments: str | None = None  # the stakeholder group "governments" ("the Government of X")
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    def agent_labels(self) -> list[str]:
+        """Every name of an agent or process, as the data writes it (exact) or folded."""
+        return [*self.agents.exact, *self.agents.folded]
 
     def provision(self, instrument: str, number: str) -> str | None:
         return self.provisions.get((instrument, number))
@@ -236,19 +271,29 @@ def build_lexicon(kg: Graph) -> Lexicon:
     for subject, prop, label, language, _ in _label_rows(kg, _INSTRUMENTS):
         instrument_entries.append((label, subject, _case_sensitive(label, prop)))
         _preferred(labels, rank, subject, label, language, prop)
-    verbs: dict[str, VerbForm] = {}
+    forms: dict[str, tuple[str, set[str]]] = {}
     topic_entries = []
     topic_words: dict[str, set[str]] = defaultdict(set)
-    for subject, prop, label, language, scheme in _label_rows(kg, _CONCEPTS):
+    concept_rows = _label_rows(kg, _CONCEPTS)
+    # labels first (their forms win), then the scheme's own inflections
+    concept_rows.sort(key=lambda row: (row[1].endswith("inflection"), row[1] != _PREF, row[0], row[2]))
+    for subject, prop, label, language, scheme in concept_rows:
         _preferred(labels, rank, subject, label, language, prop)
         if scheme == VERB_SCHEME:
-            form = normalise_label(label).lower()
-            operative = not prop.endswith("inflection")
-            if form not in verbs or (operative and not verbs[form].operative):
-                verbs[form] = VerbForm(subject, operative)
+            made = (
+                [(normalise_label(label).lower(), kind_of_inflection(label))]
+                if prop.endswith("inflection")
+                else [(normalise_label(f), k) for f, k in verb_forms(label)]
+            )
+            for form, kind in made:
+                owner = forms.setdefault(form, (subject, set()))
+                if owner[0] == subject:
+                    owner[1].add(kind)
         elif not prop.endswith("inflection"):
             topic_entries.append((label, subject, False))
             topic_words[subject].update(w for w in re.findall(r"\w+", label.lower()) if len(w) > 3)
+    verbs = {form: VerbForm(iri, "third" in kinds, frozenset(kinds)) for form, (iri, kinds) in forms.items()}
+    agent_entries += label_variants(agent_entries)
     lexicon = Lexicon(
         agents=LabelIndex(agent_entries),
         instruments=LabelIndex(instrument_entries),
@@ -277,7 +322,22 @@ def build_lexicon(kg: Graph) -> Lexicon:
         if provision in lexicon.provision_instrument:
             governing[agent].append((GOVERNING_RANK[relation], provision))
     lexicon.governing = {agent: sorted(set(links)) for agent, links in governing.items()}
+    lexicon.verb_kinds = dict(_rows(kg, _VERB_KINDS))  # type: ignore[arg-type]
+    governments = lexicon.agents.folded.get("governments")
+    lexicon.governments = sorted(governments)[0] if governments and len(governments) == 1 else None
+    lexicon.reports = _reports(agent_entries, instrument_entries)
     return lexicon
+
+
+def _reports(agents: list[tuple[str, str, bool]], instruments: list[tuple[str, str, bool]]) -> dict[str, str]:
+    """Agent → the instrument labelled "report of (the) <a label of the agent>" ("its report")."""
+    by_label = {normalise_label(label).lower(): iri for label, iri, _cs in agents}
+    reports: dict[str, str] = {}
+    for label, iri, _cs in instruments:
+        found = re.match(r"report of (?:the )?(.+)$", normalise_label(label).lower())
+        if found and found.group(1) in by_label:
+            reports.setdefault(by_label[found.group(1)], iri)
+    return reports
 
 
 def _outermost(provisions: list[str], lexicon: Lexicon) -> list[str]:

@@ -19,6 +19,9 @@ __all__ = [
     "Recommendation",
     "ExtractionWarning",
     "Document",
+    "Section",
+    "SubItem",
+    "Footnote",
 ]
 
 
@@ -67,6 +70,25 @@ class Citation:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class Section:
+    """A heading of the document: its label (without number or letter) and printed number."""
+
+    position: int  # 1, 2, … in document order
+    label: str
+    number: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class SubItem:
+    """A lettered sub-item of a unit ("(a) To strengthen …"): its label and text."""
+
+    label: str
+    text: str
+    evidence: Evidence
+
+
 @dataclass
 class Recommendation:
     position: int
@@ -77,6 +99,11 @@ class Recommendation:
     citations: list[Citation] = field(default_factory=list)
     topics: list[Link] = field(default_factory=list)
     unknown_verb: Evidence | None = None
+    number: str | None = None  # as printed: "3", "7", "4.2", "a"
+    kind: str = "operative"  # or "preambular"
+    section: Section | None = None
+    footnotes: list[str] = field(default_factory=list)  # markers of the notes it carries
+    sub_items: list[SubItem] = field(default_factory=list)
 
     @property
     def addressees(self) -> list[str]:
@@ -84,10 +111,20 @@ class Recommendation:
         return list(dict.fromkeys(a.iri for action in self.actions for a in action.addressees))
 
 
+@dataclass
+class Footnote:
+    """A note of the document, and what it cites (a citation only in a note is the note's)."""
+
+    marker: str
+    text: str
+    evidence: Evidence
+    citations: list[Citation] = field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class ExtractionWarning:
     position: int | None
-    kind: str  # "unknown-verb", "unresolved-reference"
+    kind: str  # "unknown-verb", "unresolved-reference", "unknown-paragraph", "candidate"
     as_written: str
     message: str
 
@@ -108,6 +145,10 @@ class Document:
     labels: dict[str, str] = field(repr=False)
     extractor: str
     text: str = field(default="", repr=False)  # the source text, for evidence quotes
+    sections: list[Section] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    candidates: list[str] = field(default_factory=list)
+    format: str = "text"
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1]

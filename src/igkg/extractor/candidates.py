@@ -1,0 +1,86 @@
+"""Names the lexicon does not know: capitalised names of bodies, processes or instruments
+("NETmundial", "the Global Digital Compact", "the 2030 Agenda for Sustainable Development").
+
+They are reported (the JSON ``candidates``, one warning each) so that the user can add them to
+``data/``; they link to nothing. A candidate is a run of capitalised words (joined by "of",
+"for", "on", "and", "the", "to"; a year may open it) of at least two capitalised words, or one
+word with a capital inside it ("NETmundial"); it overlaps no name the lexicon knows, does not
+open a sentence with a verb of the scheme, and is not made only of generic words ("the Working
+Group", "the Commission", "Member States"). "the" in front is kept, as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .lexicon import Lexicon, Match
+
+__all__ = ["find_candidates"]
+
+_RUN = re.compile(
+    r"(?<![\w-])(?:(?P<the>the|The)\s+)?(?P<name>(?:\d{4}\s+)?[A-Z][\w'+-]*"
+    r"(?:\s+(?:(?:of|for|on|and|to|the|in)\s+(?:the\s+)?)?[A-Z][\w'+-]*)*)"
+)
+_INNER_CAPITAL = re.compile(r"^[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
+#: Words that name no particular body on their own.
+_GENERIC = frozenset(
+    "working group groups commission council assembly forum secretariat chair committee panel member members "
+    "states state government governments summit conference meeting session report resolution agenda item "
+    "united nations internet we the it our their this these recommendation recommendations conclusions "
+    "annex section chapter paragraph article mr ms dr page".split()
+)
+
+
+def _pieces(text: str, known: Sequence[Match]) -> list[re.Match[str]]:
+    """Capitalised runs with the known names cut out: "the Geneva Declaration of Principles and
+    the Geneva Plan of Action" leaves "the Geneva Plan of Action"; a piece that touches a known
+    name without a joining word is part of it ("IGF Trust Fund")."""
+    pieces: list[re.Match[str]] = []
+    for run in _RUN.finditer(text):
+        inside = sorted((m for m in known if m.start < run.end() and run.start() < m.end), key=lambda m: m.start)
+        if not inside:
+            pieces.append(run)
+            continue
+        bounds = [run.start(), *[x for m in inside for x in (m.start, m.end)], run.end()]
+        for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+            gap = text[a:b]
+            touching = (a > run.start() and not re.match(r"\s+(?:and|or|as well as)\s", gap)) or (
+                b < run.end() and not re.search(r"\s(?:and|or|of|for)(?:\s+the)?\s+$", gap)
+            )
+            lead = re.match(r"\s*(?:(?:and|or|of|for|on|to|in|as well as)\s+)*", gap)
+            offset = a + (lead.end() if lead else 0)
+            piece = _RUN.match(text, offset, b)
+            if piece is not None and not touching:
+                pieces.append(piece)
+    return pieces
+
+
+def find_candidates(text: str, start_words: set[int], known: Sequence[Match], lexicon: Lexicon) -> list[str]:
+    """Unknown names in a unit's matching text; ``start_words`` are offsets where a sentence
+    starts, ``known`` the agents, instruments and topics found there."""
+    found: list[str] = []
+    for run in _pieces(text, known):
+        name = run["name"]
+        words = re.findall(r"[\w'+-]+", name)
+        capitals = [w for w in words if w[:1].isupper()]
+        start = run.start("name")
+        if start in start_words and run["the"] is None:
+            first_word = words[0].lower()
+            if first_word in lexicon.verbs or len(capitals) < 3:
+                continue
+        single = len(capitals) == 1 and len(words) == 1
+        if single and not _INNER_CAPITAL.match(name):
+            continue
+        if not single and len(capitals) < 2:
+            continue
+        if all(w.lower() in _GENERIC for w in words if w[:1].isupper()):
+            continue
+        if name.split()[-1].lower() in ("of", "for", "on", "and", "to", "the", "in"):
+            continue
+        written = (run["the"] + " " + name) if run["the"] else name
+        if re.match(r"the\s", written, re.I):
+            written = "the" + written[3:]
+        if written not in found:
+            found.append(written)
+    return found

@@ -58,7 +58,7 @@ def _summary(results: Sequence[BatchResult]) -> None:
     from rich.table import Table
 
     table = Table(title=f"igkg extract: {len(results)} files", title_justify="left")
-    table.add_column("file")
+    table.add_column("file", no_wrap=True)
     table.add_column("format")
     for column in _COLUMNS:
         table.add_column(column, justify="right")
@@ -67,7 +67,8 @@ def _summary(results: Sequence[BatchResult]) -> None:
         counts = result.counts()
         table.add_row(result.name, result.format or "?", *(str(counts[c]) for c in _COLUMNS),
                       "ok" if result.ok else "[red]failed[/red]")
-    Console(stderr=True, width=160).print(table)
+    width = max(len(r.name) for r in results) + 100  # a file name is never cut or wrapped
+    Console(stderr=True, width=width).print(table)
 
 
 def _emit_many(documents: Sequence[Any], fmt: str, output: Path | None) -> None:

@@ -29,7 +29,9 @@ from .base import Hints, MarkerHint, Reading
 __all__ = ["read_pdf"]
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-                            "\ufb05": "st", "\ufb06": "st"})
+                            "\ufb05": "st", "\ufb06": "st",
+                            # Word's bullets in the Symbol and Wingdings fonts, in the private use area
+                            "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "•", "\uf06e": "▪"})
 _SPACES = re.compile(r"\s+")
 _MARKER_CHARS = re.compile(r"[0-9A-Za-z*†‡§¶#]+")
 _NOTE_START = re.compile(r"^(?:\d{1,3}|[*†‡§]{1,3}|[a-z])\s")

@@ -51,7 +51,7 @@ def glued_markers(line: str, wanted: Container[str]) -> list[tuple[int, int, str
         marker = match.group(1)
         if marker not in wanted:
             continue
-        before = line[: match.start()]
+        before = line[max(0, match.start() - 12) : match.start()]  # longer than any word _NOT_NOTE names
         if _NOT_NOTE.search(before):
             continue
         score = 2 if before[-1:] in ".,;:)]’”\"'" else 1

@@ -40,6 +40,7 @@ __all__ = ["Footnote", "PreparedText", "prepare", "split_pages"]
 
 _HYPHEN_END = re.compile(r"([^\W_]+)([-\u00ad\u2010])[ \t]*$")
 _FIRST_WORD = re.compile(r"[ \t]*([^\W\d_]+(?:-[^\W\d_]+)*|\d+)")
+_MAY_HOLD_MARKER = re.compile(r"(?:[^\W\d_]|[.,;:)\]’”\"'])[\d*†‡]")
 _TERMINAL = re.compile(r"[.;:!?][\"'’”)\]]*[ \t]*$")
 _ITEM_START = re.compile(
     r"[ \t]*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\([a-zA-Z]{1,4}\)|[a-z][.)]|[IVXL]{1,5}\.|[•▪◦\-*–—]\s|#)"
@@ -158,10 +159,10 @@ class _Document:
             self.pages.append(list(range(first, len(self.lines))))
         self.removed: set[int] = set()
         self.note_lines: set[int] = set()
+        self.texts = [self.text[start:end] for start, end in self.lines]
 
     def line(self, i: int) -> str:
-        start, end = self.lines[i]
-        return self.text[start:end]
+        return self.texts[i]
 
     def page_of(self) -> list[int]:
         owner = [0] * len(self.lines)
@@ -259,23 +260,39 @@ def _markers(doc: _Document, notes: list[tuple[str, list[int], int]]) -> dict[in
     places: dict[str, list[tuple[int, int, int]]] = {}
     if missing:
         for i in body:
-            for a, b, found, _score in glued_markers(doc.line(i), missing):
+            line = doc.texts[i]
+            if not _MAY_HOLD_MARKER.search(line):
+                continue
+            for a, b, found, _score in glued_markers(line, missing):
                 places.setdefault(found, []).append((i, a, b))
     last = (-1, -1)
+    pointer: dict[str, int] = dict.fromkeys(places, 0)  # places before it are used or too early
     for marker, _note_lines, page in notes:
         if marker not in places:
             continue
         # the first place after the marker chosen before, on the note's page or the page before
-        for i, a, b in places[marker]:
-            if (i, a) > last and (len(doc.pages) == 1 or owner[i] in (page - 1, page)):
-                cut.setdefault(i, []).append((a, b, marker))
-                places[marker].remove((i, a, b))
-                if marker.isdigit():
-                    last = (i, a)
-                break
+        spots = places[marker]
+        k = pointer[marker]
+        while k < len(spots) and ((spots[k][0], spots[k][1]) <= last or (
+                len(doc.pages) > 1 and owner[spots[k][0]] < page - 1)):
+            k += 1
+        if k < len(spots) and (len(doc.pages) == 1 or owner[spots[k][0]] <= page):
+            i, a, b = spots[k]
+            cut.setdefault(i, []).append((a, b, marker))
+            k += 1
+            if marker.isdigit():
+                last = (i, a)
+        pointer[marker] = k
     for spans in cut.values():
         spans.sort()
     return cut
+
+
+def _hyphen_end(line: str) -> re.Match[str] | None:
+    """The word and hyphen a line ends with ("Govern-"), if it ends with one."""
+    if line.rstrip(" \t")[-1:] not in ("-", "\u00ad", "\u2010"):
+        return None
+    return _HYPHEN_END.search(line)
 
 
 def _trim(doc: _Document, page: list[int]) -> list[int]:
@@ -293,7 +310,7 @@ def _continues(doc: _Document, last: int, first: int, page: list[int]) -> bool:
     before, after = doc.line(last), doc.line(first)
     if _TERMINAL.search(before) or _ITEM_START.match(after):
         return False
-    if _HYPHEN_END.search(before) or after.lstrip()[:1].islower():
+    if _hyphen_end(before) or after.lstrip()[:1].islower():
         return True
     lengths = sorted(len(doc.line(i).strip()) for i in page if doc.line(i).strip())
     median = lengths[len(lengths) // 2] if lengths else 0
@@ -314,7 +331,7 @@ def prepare(source: SourceText, *, labels: Iterable[str] = ()) -> PreparedText:
             sequence.append((body[0], not _continues(doc, sequence[-1][0], body[0], page)))
             body = body[1:]
         sequence.extend((i, False) for i in body)
-    hyphens = any(_HYPHEN_END.search(doc.line(i)) for i, _n in sequence) or bool(notes)
+    hyphens = any(_hyphen_end(doc.line(i)) for i, _n in sequence) or bool(notes)
     counts = count_words(doc.text) if hyphens else Counter[str]()
     compounds = COMPOUNDS | compounds_of(labels) if hyphens else COMPOUNDS
     out = _Builder(doc.text)
@@ -334,7 +351,7 @@ def prepare(source: SourceText, *, labels: Iterable[str] = ()) -> PreparedText:
             else:
                 out.insert("\n", start)
         stop, joined = end, False
-        hyphen = _HYPHEN_END.search(line) if hyphens else None
+        hyphen = _hyphen_end(line) if hyphens else None
         if hyphen and k + 1 < len(sequence) and not sequence[k + 1][1]:
             following = _FIRST_WORD.match(doc.line(sequence[k + 1][0]))
             if following:

@@ -162,7 +162,7 @@ def extract_command(
     igkg extract draft.md --format ttl -o draft.ttl
     igkg extract report.pdf statement.docx --format jsonl
     igkg extract inputs/ --into data/recommendations/   # one .ttl per file, and a summary table
-    curl -s URL | igkg extract -                # standard input
+    igkg extract - < page.html                  # standard input
 
     With several files, each document is extracted on its own; a file that fails is reported in
     one line and the others still run; a summary table (units, actions, unknown verbs,

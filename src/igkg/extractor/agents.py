@@ -107,6 +107,11 @@ _NOT_MODIFIERS = frozenset(
     "report reports mandate roles contribution contributions participation decision".split()
 )
 _TOKEN = re.compile(r"\s*(as well as|and/or|'s\b|[\w'-]+|[^\w\s])", re.IGNORECASE)
+_OFFICE = re.compile(r"(?:vice-)?([\w-]+)(?:\s[\w-]+)?\s+of\s+(?:the\s+)?", re.I)
+_MODIFIERS = re.compile(r"([a-z][\w-]*)\s+(?:([a-z][\w-]*)\s+)?")
+_CONJUNCTS = re.compile(r"(,\s*|\s+(?:and|or|as well as|including|in particular)\s+|\s*\(\s*|\s*\)\s*)")
+_SEPARATOR = re.compile(r",\s*|\s+(?:and|or|as well as|including|in particular)\s+|\s*[()]\s*")
+_DETERMINERS = re.compile(r"(?:(?:the|all|relevant|other|its|their|respective|concerned|interested|both)\s+)*", re.I)
 
 
 def _agent_at(position: int, agents: Sequence[Match]) -> Match | None:
@@ -120,7 +125,7 @@ def _agent_at(position: int, agents: Sequence[Match]) -> Match | None:
 
 def _office_of(text: str, position: int, agents: Sequence[Match]) -> tuple[Match, int] | None:
     """ "Chair of the CSTD" at ``position``: the body, and where its name ends."""
-    office = re.compile(r"(?:vice-)?([\w-]+)(?:\s[\w-]+)?\s+of\s+(?:the\s+)?", re.I).match(text, position)
+    office = _OFFICE.match(text, position)
     if office is None or office.group(1).lower() not in _OFFICES:
         return None
     agent = _agent_at(office.end(), agents)
@@ -129,7 +134,7 @@ def _office_of(text: str, position: int, agents: Sequence[Match]) -> tuple[Match
 
 def _modified_agent(text: str, position: int, agents: Sequence[Match]) -> Match | None:
     """ "host governments", "donor countries": one or two modifiers before an agent."""
-    words = re.compile(r"([a-z][\w-]*)\s+(?:([a-z][\w-]*)\s+)?").match(text, position)
+    words = _MODIFIERS.match(text, position)
     if words is None:
         return None
     for group in (1, 2):
@@ -148,11 +153,10 @@ def subject_addressees(text: str, start: int, end: int, agents: Sequence[Match])
     found: list[Match] = []
     inside = [a for a in agents if a.start >= start and a.end <= end]
     position = start
-    for piece in re.split(r"(,\s*|\s+(?:and|or|as well as|including|in particular)\s+|\s*\(\s*|\s*\)\s*)", text[start:end]):
-        if piece and not re.fullmatch(r",\s*|\s+(?:and|or|as well as|including|in particular)\s+|\s*[()]\s*", piece):
+    for piece in _CONJUNCTS.split(text[start:end]):
+        if piece and not _SEPARATOR.fullmatch(piece):
             head = position + len(piece) - len(piece.lstrip())
-            words = re.compile(r"(?:(?:the|all|relevant|other|its|their|respective|concerned|interested|both)\s+)*", re.I)
-            skip = words.match(text, head)
+            skip = _DETERMINERS.match(text, head)
             at = skip.end() if skip is not None else head
             agent = _agent_at(at, inside) or _modified_agent(text, at, inside)
             office = _office_of(text, at, inside) if agent is None else None

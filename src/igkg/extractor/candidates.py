@@ -22,6 +22,8 @@ _RUN = re.compile(
     r"(?<![\w-])(?:(?P<the>the|The)\s+)?(?P<name>(?:\d{4}\s+)?[A-Z][\w'+-]*"
     r"(?:\s+(?:(?:of|for|on|and|to|the|in)\s+(?:the\s+)?)?[A-Z][\w'+-]*)*)"
 )
+#: Where a candidate may be: two capitalised words in a row (joined or not), or a capital inside a word.
+_HINT = re.compile(r"[A-Z][\w'+-]*\s+(?:(?:of|for|on|and|to|the|in)\s+)*[A-Z]|\b[A-Z]{2,}[a-z]{2,}|\b[a-z]+[A-Z]")
 _INNER_CAPITAL = re.compile(r"^[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
 #: Words that name no particular body on their own.
 _GENERIC = frozenset(
@@ -60,6 +62,9 @@ def find_candidates(text: str, start_words: set[int], known: Sequence[Match], le
     """Unknown names in a unit's matching text; ``start_words`` are offsets where a sentence
     starts, ``known`` the agents, instruments and topics found there."""
     found: list[str] = []
+    hints = [h.start() for h in _HINT.finditer(text)]
+    if not any(not any(m.start <= h < m.end for m in known) for h in hints):
+        return found  # every pair of capitalised words is (inside) a known name
     for run in _pieces(text, known):
         name = run["name"]
         words = re.findall(r"[\w'+-]+", name)

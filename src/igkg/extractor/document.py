@@ -27,7 +27,20 @@ class ExtractedDocument(Document):
         return document_to_dict(self)
 
     def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent) + "\n"
+        """The JSON text; with ``indent``, the top level is indented and each recommendation is
+        one line (the C encoder writes it: an indented dump of 20,000 units is pure Python)."""
+        data = self.to_dict()
+        if indent is None:
+            return json.dumps(data, ensure_ascii=False) + "\n"
+        pad = " " * indent
+        lines = []
+        for key, value in data.items():
+            if key == "recommendations" and value:
+                units = (",\n" + pad * 2).join(json.dumps(rec, ensure_ascii=False) for rec in value)
+                lines.append(f"{pad}{json.dumps(key)}: [\n{pad * 2}{units}\n{pad}]")
+            else:
+                lines.append(f"{pad}{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+        return "{\n" + ",\n".join(lines) + "\n}\n"
 
     def to_graph(self) -> list[ox.Triple]:
         """The document as RDF triples, modelled like the hand-made seed, with evidence."""

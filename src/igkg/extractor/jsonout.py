@@ -62,7 +62,12 @@ def _warning(warning: ExtractionWarning) -> dict[str, Any]:
     return {"kind": warning.kind, "as_written": warning.as_written, "message": warning.message}
 
 
-def recommendation_to_dict(document: Document, rec: Recommendation) -> dict[str, Any]:
+def recommendation_to_dict(
+    document: Document, rec: Recommendation, warnings: list[ExtractionWarning] | None = None
+) -> dict[str, Any]:
+    """One unit; ``warnings`` are its own (default: looked up in the document's)."""
+    if warnings is None:
+        warnings = [w for w in document.warnings if w.position == rec.position]
     actions = []
     for action in rec.actions:
         label = document.label(action.verb).lower()
@@ -79,11 +84,14 @@ def recommendation_to_dict(document: Document, rec: Recommendation) -> dict[str,
         "references": _references(document, rec.citations),
         "footnotes": list(rec.footnotes),
         "sub_items": [{"label": item.label, "text": item.text} for item in rec.sub_items],
-        "warnings": [_warning(w) for w in document.warnings if w.position == rec.position],
+        "warnings": [_warning(w) for w in warnings],
     }
 
 
 def document_to_dict(document: Document) -> dict[str, Any]:
+    per_unit: dict[int | None, list[ExtractionWarning]] = {}
+    for warning in document.warnings:
+        per_unit.setdefault(warning.position, []).append(warning)
     return {
         "source": document.source,
         "title": document.title,
@@ -94,7 +102,9 @@ def document_to_dict(document: Document) -> dict[str, Any]:
             for note in document.footnotes
         ],
         "candidates": list(document.candidates),
-        "recommendations": [recommendation_to_dict(document, rec) for rec in document.recommendations],
+        "recommendations": [
+            recommendation_to_dict(document, rec, per_unit.get(rec.position, [])) for rec in document.recommendations
+        ],
         "unknown_verbs": [
             {"position": w.position, "as_written": w.as_written} for w in document.warnings if w.kind == "unknown-verb"
         ],

@@ -166,8 +166,15 @@ class LabelIndex:
         """"intergovernmental and international organizations": two labels sharing their head
         noun ("intergovernmental organizations", "international organizations") are one match
         naming both."""
+        if " and " not in text and " or " not in text:
+            return chosen
         merged: list[Match] = []
         for match in chosen:
+            if text.find(" and ", max(0, match.start - 40), match.start) < 0 and text.find(
+                " or ", max(0, match.start - 40), match.start
+            ) < 0:
+                merged.append(match)
+                continue
             words = text[match.start : match.end].split(" ", 1)
             before = _COORDINATED_MODIFIER.search(text, max(0, match.start - 40), match.start)
             if len(words) == 2 and before is not None and (not merged or merged[-1].end <= before.start()):
@@ -208,9 +215,23 @@ class Lexicon:
     verb_kinds: dict[str, str] = field(default_factory=dict)  # verb IRI → its igkg:verbKind IRI
     reports: dict[str, str] = field(default_factory=dict)  # agent IRI → the report "of" it
     governments: str | None = None  # the stakeholder group "governments" ("the Government of X")
+    _regexes: dict[str, re.Pattern[str] | None] = field(default_factory=dict, repr=False)
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    def verb_regex(self) -> re.Pattern[str] | None:
+        """Every verb form of the scheme, matched at a place (longest first), compiled once."""
+        return self._compiled("verbs", self.verb_pattern)
+
+    def third_regex(self) -> re.Pattern[str] | None:
+        """The third-person forms only (coordinated verbs, a subject's verb), compiled once."""
+        return self._compiled("third", self.operative_pattern)
+
+    def _compiled(self, name: str, pattern: str) -> re.Pattern[str] | None:
+        if name not in self._regexes:
+            self._regexes[name] = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.I) if pattern else None
+        return self._regexes[name]
 
     def agent_labels(self) -> list[str]:
         """Every name of an agent or process, as the data writes it (exact) or folded."""

@@ -23,8 +23,8 @@ _ITEM = re.compile(
     r"""^(?P<indent>[ \t]*)(?P<marker>
         (?P<sym>[•◦▪▫‣⁃●○■□➢➤►✓✔·])[ \t]*
       | (?P<dash>[-*+–—])[ \t]+
-      | (?P<num>\(?\d{1,4}(?:\.\d{1,3}){1,3}\.?|\(?\d{1,4}[.)]|\(\d{1,4}\)
-              |(?:Recommendation|Rec\.)[ \t]+\d{1,3}[a-z]?[ \t]*[:.)\-–—])[ \t]+
+      | (?P<num>(?:\(?\d{1,5}(?:\.\d{1,3}){1,3}\.?|\(?\d{1,5}[.)]|\(\d{1,5}\))[ \t]+
+              |(?:Recommendation|Rec\.)[ \t]+\d{1,3}[a-z]?[ \t]*[:.)\-–—](?:[ \t]+|$))
       | (?P<low>\(?[a-z]{1,2}\)|\([a-z]{1,2}\)|[a-z]\.|\(?[ivxlc]{2,6}[.)]|\([ivxlc]{2,6}\))[ \t]+
       | (?P<up>\(?[A-Z][.)]|\([A-Z]\)|[IVXLC]{2,6}[.)])[ \t]+
     )(?P<body>\S.*)?$""",
@@ -39,6 +39,7 @@ _MARKDOWN = re.compile(
     r"|`+|\[(?=[^\[\]\n]*\]\([^()\s]*\))|\]\([^()\s]*\)"
 )
 _WORD = re.compile(r"\S+")
+_STRETCH = re.compile(r"\S+(?: \S+)*")
 
 
 @dataclass(frozen=True)
@@ -88,12 +89,13 @@ def clean_text(source: str, ranges: Sequence[tuple[int, int]]) -> CleanText:
             pieces.append((last, match.start()))
             last = match.end()
         if not pieces:
-            for word in _WORD.finditer(segment):
+            # a stretch of words joined by single spaces is copied unchanged: one run for it
+            for stretch in _STRETCH.finditer(segment):
                 if words:
                     length += 1
-                runs.append((length, start + word.start(), word.end() - word.start()))
-                words.append(word.group())
-                length += word.end() - word.start()
+                runs.append((length, start + stretch.start(), stretch.end() - stretch.start()))
+                words.append(stretch.group())
+                length += stretch.end() - stretch.start()
             continue
         pieces.append((last, len(segment)))
         kept = "".join(segment[a:b] for a, b in pieces)
@@ -335,6 +337,9 @@ class _Builder:
         lead = len(line) - len(line.lstrip())
         first = start + lead
         item = self.last_item
+        if item is not None and self.para is None and not item.ranges and not item.children:
+            item.ranges.append((first, end))  # "Recommendation 7:" with its body on the next lines
+            return
         if item is not None and self.para is None:
             own = " ".join(self.source[a:b] for a, b in item.ranges).rstrip()
             stripped = line.strip()

@@ -15,6 +15,7 @@ and which section each unit is in, a unit's kind (preambular or operative) and i
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from .model import Evidence, Section, SubItem
@@ -52,7 +53,8 @@ class Structure:
     def __init__(self, text: str, planned: Sequence[Entry]) -> None:
         self.text = text
         self.planned = planned
-        self.texts = [clean_text(text, ranges).text for _kind, ranges, _item in planned]
+        # the units' texts are the pipeline's business: only the other entries are read here
+        self.texts = ["" if kind == "rec" else clean_text(text, ranges).text for kind, ranges, _item in planned]
         first_unit = next((i for i, (kind, _r, _i) in enumerate(planned) if kind == "rec"), len(planned))
         self.title = ""
         self.title_block: set[int] = set()
@@ -85,24 +87,22 @@ class Structure:
                 if label:
                     self._sections.append((i, label, number))
         self._ranges = {i: planned[i][1] for i, _l, _n in self._sections}
+        self._starts = [at for at, _label, _number in self._sections]
+        self._made: list[Section] | None = None
 
     def sections(self, evidence: Callable[[int, int], Evidence]) -> list[Section]:
-        made = []
-        for position, (index, label, number) in enumerate(self._sections, 1):
-            ranges = self._ranges[index]
-            made.append(Section(position, label, number, evidence(ranges[0][0], ranges[-1][1])))
-        return made
+        """The sections in document order (made once)."""
+        if self._made is None:
+            self._made = []
+            for position, (index, label, number) in enumerate(self._sections, 1):
+                ranges = self._ranges[index]
+                self._made.append(Section(position, label, number, evidence(ranges[0][0], ranges[-1][1])))
+        return self._made
 
-    def section_of(self, index: int, evidence: Callable[[int, int], Evidence] | None = None) -> Section | None:
+    def section_of(self, index: int, evidence: Callable[[int, int], Evidence]) -> Section | None:
         """The section of the unit at entry ``index``: the nearest heading above it."""
-        chosen = None
-        for position, (at, label, number) in enumerate(self._sections, 1):
-            if at > index:
-                break
-            ranges = self._ranges[at]
-            span = evidence(ranges[0][0], ranges[-1][1]) if evidence else Evidence(ranges[0][0], ranges[-1][1], "")
-            chosen = Section(position, label, number, span)
-        return chosen
+        k = bisect_right(self._starts, index) - 1
+        return self.sections(evidence)[k] if k >= 0 else None
 
     @staticmethod
     def preambular(opening_kind: str | None) -> bool:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .lexicon import Lexicon, Match
 
@@ -54,6 +53,8 @@ _NOT_IMPERATIVE = frozenset(
     "international global local public private civil digital open new other further only each please".split()
 )
 _NOT_IMPERATIVE_ENDINGS = ("s", "ing", "ed", "ly", "al", "ic", "ive", "ous", "ful", "tion", "ity", "ment", "ness")
+_WORDS = re.compile(r"[\w'-]+")
+_CAPITALISED = re.compile(r"([A-Z][a-z]+)\s+([a-z]+)\b")
 
 
 @dataclass(frozen=True)
@@ -69,17 +70,12 @@ class FoundVerb:
     no_addressee: bool = False
 
 
-@lru_cache(maxsize=8)
-def _patterns(verb_pattern: str, operative_pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    passive = re.compile(
-        rf"(?<![\w-])(?P<phrase>(?:is|are)\s+(?:{_ADVERB}\s+){{0,2}}(?P<verb>{verb_pattern}))\s+to(?![\w-])", re.I
-    )
-    third = re.compile(rf"(?<![\w-])(?P<phrase>(?P<verb>{operative_pattern}))(?![\w-])", re.I)
-    return passive, third
+_BE = re.compile(rf"(?<![\w-])(?:is|are)\s+((?:{_ADVERB}\s+){{0,2}})", re.I)
+_TO = re.compile(r"\s+to(?![\w-])", re.I)
 
 
 def _subject_ok(noun_phrase: str) -> bool:
-    words = re.findall(r"[\w'-]+", noun_phrase.lower())
+    words = _WORDS.findall(noun_phrase.lower())
     if not words or len(words) > 30:
         return False
     return not any(w in _SUBORDINATORS for w in words)
@@ -95,48 +91,46 @@ def subject_first(
     lead = None if clause_only else _LEAD.match(text, start, end)
     if lead is not None:
         np_start = lead.end()
-    if not lexicon.verb_pattern:
+    verbs, thirds = lexicon.verb_regex(), lexicon.third_regex()
+    if verbs is None:
         return None
-    passive_re, third_re = _patterns(lexicon.verb_pattern, lexicon.operative_pattern)
-    hits: list[tuple[int, str, re.Match[str]]] = []
+    hits: list[tuple[int, int, int, str, int, int]] = []  # (start, phrase start, phrase end, kind, verb start, end)
     modal = _MODAL.search(text, np_start, end)
     if modal is not None:
-        hits.append((modal.start(), "modal", modal))
-    for passive in passive_re.finditer(text, np_start, end):
-        form = lexicon.verbs.get(" ".join(passive["verb"].lower().split()))
-        if form is not None and "ed" in form.kinds:
-            hits.append((passive.start(), "passive", passive))
+        hits.append((modal.start(), modal.start("phrase"), modal.end("phrase"), "modal" if not modal["passive"] else "passive-modal", 0, 0))
+    for be in _BE.finditer(text, np_start, modal.start() if modal is not None else end):
+        verb = verbs.match(text, be.end(), end)
+        form = lexicon.verbs.get(" ".join(verb.group().lower().split())) if verb is not None else None
+        if verb is not None and form is not None and "ed" in form.kinds and _TO.match(text, verb.end(), end):
+            hits.append((be.start(), be.start(), verb.end(), "passive", verb.start(), verb.end()))
             break
-    if not clause_only and lexicon.operative_pattern:
-        for third in third_re.finditer(text, np_start, end):
-            before = re.findall(r"[\w'-]+", text[np_start : third.start()].lower())
+    if not clause_only and thirds is not None:
+        third = thirds.search(text, np_start, end)
+        if third is not None:
+            before = _WORDS.findall(text[np_start : third.start()].lower())
             if before and before[-1] not in _DETERMINERS:
-                hits.append((third.start(), "third", third))
-            break
+                hits.append((third.start(), third.start(), third.end(), "third", third.start(), third.end()))
     if not hits:
         return None
-    _at, kind, hit = min(hits, key=lambda h: h[0])
-    noun_phrase = text[np_start:hit.start()]
+    at, phrase_start, phrase_end, kind, verb_start, verb_end = min(hits)
+    noun_phrase = text[np_start:at]
     if not _subject_ok(noun_phrase) or not noun_phrase.strip()[:1].isalnum():
         return None
     if lead is not None and not noun_phrase.strip()[:1].isupper() and not noun_phrase.lower().startswith("the "):
         return None
     subject = (np_start, np_start + len(noun_phrase.rstrip(" ,")))
-    if kind == "modal":
+    if kind in ("modal", "passive-modal"):
         form = lexicon.verbs.get("recommends")
         if form is None:
             return None
-        passive_modal = bool(hit["passive"])
-        return FoundVerb(
-            form.iri, hit.start("phrase"), hit.end("phrase"), "modal", None if passive_modal else subject, None,
-            passive_modal,
-        )
-    form = lexicon.verbs.get(" ".join(hit["verb"].lower().split()))
+        passive_modal = kind == "passive-modal"
+        return FoundVerb(form.iri, phrase_start, phrase_end, "modal", None if passive_modal else subject, None, passive_modal)
+    form = lexicon.verbs.get(" ".join(text[verb_start:verb_end].lower().split()))
     if form is None:
         return None
     if kind == "passive":
-        return FoundVerb(form.iri, hit.start("phrase"), hit.end("phrase"), "passive", subject)
-    return FoundVerb(form.iri, hit.start("phrase"), hit.end("phrase"), "third")
+        return FoundVerb(form.iri, phrase_start, phrase_end, "passive", subject)
+    return FoundVerb(form.iri, phrase_start, phrase_end, "third")
 
 
 def important_that(text: str, start: int, end: int, lexicon: Lexicon) -> FoundVerb | None:
@@ -152,7 +146,7 @@ def imperative_at(text: str, start: int, end: int, agents: Sequence[Match]) -> t
     """The bare verb opening an imperative item ("Improve the …", "Invest in …", "Bring these
     …"): a capitalised word that is no name and no common non-verb, before a determiner or a
     preposition."""
-    match = re.compile(r"([A-Z][a-z]+)\s+([a-z]+)\b").match(text, start, end)
+    match = _CAPITALISED.match(text, start, end)
     if match is None or any(a.start == match.start(1) for a in agents):
         return None
     word, following = match.group(1).lower(), match.group(2)

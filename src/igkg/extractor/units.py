@@ -43,7 +43,7 @@ def find_agents(text: str, lexicon: Lexicon) -> tuple[list[Match], list[Match]]:
         Match(m.start, extend_tail(text, m.end), m.iris) if any(lexicon.is_organization(i) for i in m.iris) else m
         for m in lexicon.agents.find(text)
     ]
-    if lexicon.governments is None:
+    if lexicon.governments is None or "Government" not in text:
         return mentions, mentions
     extra = [
         Match(g.start(), g.end(), (lexicon.governments,))
@@ -87,9 +87,11 @@ def citations_of(
     context: Context,
     evidence: Callable[[int, int], Evidence],
     warnings: list[ExtractionWarning],
+    instruments: list[Match] | None = None,
 ) -> list[Citation]:
     """The citations of a matching ``text`` (a unit or a footnote), with their warnings."""
-    found_citations, unresolved = find_citations(text, lexicon.instruments.find(text), agents, topics, lexicon, context)
+    instruments = lexicon.instruments.find(text) if instruments is None else instruments
+    found_citations, unresolved = find_citations(text, instruments, agents, topics, lexicon, context)
     where = f"recommendation {position}" if position is not None else "a footnote"
     citations = []
     for found in found_citations:
@@ -185,9 +187,10 @@ def analyse_unit(
     rec.mentions = _links(named, evidence)
     topics = lexicon.topics.find(text)
     rec.topics = _links(topics, evidence)
-    rec.citations = citations_of(position, text, clean_text, agents, topics, lexicon, context, evidence, warnings)
+    instruments = lexicon.instruments.find(text)
+    rec.citations = citations_of(position, text, clean_text, agents, topics, lexicon, context, evidence, warnings, instruments)
     starts = {start for start, _end in sentences(text)}
-    known = [*agents, *lexicon.instruments.find(text), *topics]
+    known = [*agents, *instruments, *topics]
     candidates = find_candidates(text, starts, known, lexicon)
     written = [clean_text[text.index(c) : text.index(c) + len(c)] if c in text else c for c in candidates]
     opening = found_verbs[0].kind if found_verbs and found_verbs[0].start < 3 else None

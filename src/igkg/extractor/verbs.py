@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .lexicon import Lexicon, Match
 from .subjects import FoundVerb, imperative_at, important_that, subject_first
@@ -49,6 +48,8 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"(]?[A-Z])")
 _LEAD = re.compile(r"[\s\"'(]*(?:(?:and|but|moreover|finally|lastly|in\s+addition|in\s+conclusion)\b,?\s*)?", re.I)
+_LAST_TOKEN = re.compile(r"([\w.]+)$")
+_FOLLOWER = re.compile(r"\s*([\w']+|[^\w\s]|$)")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for boundary in _BOUNDARY.finditer(text):
-        word = re.search(r"([\w.]+)$", text[start : boundary.start()])
+        word = _LAST_TOKEN.search(text[start : boundary.start()])
         token = word.group(1).lower().rstrip(".") if word else ""
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
@@ -83,30 +84,45 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
 
 
-@lru_cache(maxsize=8)
-def _patterns(verb_pattern: str, operative_pattern: str) -> dict[str, re.Pattern[str]]:
-    v = f"(?P<verb>{verb_pattern})(?!\\w)"
-    return {
-        "we": re.compile(rf"we\s+(?P<adv>(?:{_ADVERBS}\s+){{0,2}}){v}", re.I),
-        "initial": re.compile(
-            rf"(?:(?:recommendation|rec\.)\s*\d+[a-z]?\s*[:.)-]\s*)?(?P<adv>(?:{_ADVERBS}\s+){{0,2}})"
-            rf"(?P<having>having\s+(?:{_ADVERBS}\s+)?)?{v}",
-            re.I,
-        ),
-        "tail": re.compile(rf"(?:\s+{_TRAILING}(?=\s+\w))?(?:\s+{_QUALIFIER})?(?:\s+of(?!\w))?", re.I),
-        "third": re.compile(
-            rf"(?:(?:(?<=[\s,;])|^)(?:and|but|while)\s+|[;,]\s*(?=[a-z]))"
-            rf"(?P<adv>(?:{_ADVERBS}\s+)?)(?P<verb>{operative_pattern})(?!\w)",
-            re.I,
-        ),
-        "base": re.compile(
-            rf"(?:(?<=[\s,;])(?:and|but)\s+(?P<we>we\s+)?|[;,]\s*(?P<we2>we\s+))(?P<adv>(?:{_ADVERBS}\s+){{0,2}}){v}",
-            re.I,
-        ),
-        "participle": re.compile(rf"(?<=[\s,;])and\s+(?P<adv>(?:{_ADVERBS}\s+)?){v}", re.I),
-        "modal": re.compile(rf"(?<=\s)and\s+(?:{_ADVERBS}\s+)?(?P<verb>should|must)\s+(?!be\b)[a-z]+", re.I),
-        "clause": re.compile(r"[,;]\s*(?:and|but)\s+(?=(?:the\s|[A-Z]))", re.I),
-    }
+_ADVERB = re.compile(rf"{_ADVERBS}\s+", re.I)
+_WE = re.compile(r"we\s+", re.I)
+_LABEL = re.compile(r"(?:(?:recommendation|rec\.)\s*\d+[a-z]?\s*[:.)-]\s*)?", re.I)
+_HAVING = re.compile(rf"having\s+(?:{_ADVERBS}\s+)?", re.I)
+_TAIL = re.compile(rf"(?:\s+{_TRAILING}(?=\s+\w))?(?:\s+{_QUALIFIER})?(?:\s+of(?!\w))?", re.I)
+_AND_THIRD = re.compile(r"(?:(?:(?<=[\s,;])|^)(?:and|but|while)\s+|[;,]\s*(?=[a-z]))", re.I)
+_AND_BASE = re.compile(r"(?:(?<=[\s,;])(?:and|but)\s+(?P<we>we\s+)?|[;,]\s*(?P<we2>we\s+))", re.I)
+_AND_PARTICIPLE = re.compile(r"(?<=[\s,;])and\s+", re.I)
+_AND_MODAL = re.compile(rf"(?<=\s)and\s+(?:{_ADVERBS}\s+)?(?P<verb>should|must)\s+(?!be\b)[a-z]+", re.I)
+_AND_CLAUSE = re.compile(r"[,;]\s*(?:and|but)\s+(?=(?:the\s|[A-Z]))", re.I)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A verb form of the scheme found at a place: where its phrase (adverbs included) starts."""
+
+    phrase_start: int
+    start: int
+    end: int
+    written: str
+
+
+def _verb_at(text: str, position: int, end: int, lexicon: Lexicon, *, third: bool = False, adverbs: int = 2) -> _Hit | None:
+    """The longest verb form at ``position`` after up to ``adverbs`` adverbs ("Further requests",
+    "We accordingly request"); an adverb-looking verb ("apply") is tried as a verb first."""
+    pattern = lexicon.third_regex() if third else lexicon.verb_regex()
+    if pattern is None:
+        return None
+    places = [position]
+    for _ in range(adverbs):
+        adverb = _ADVERB.match(text, places[-1], end)
+        if adverb is None:
+            break
+        places.append(adverb.end())
+    for place in reversed(places):
+        verb = pattern.match(text, place, end)
+        if verb is not None:
+            return _Hit(position, verb.start(), verb.end(), verb.group())
+    return None
 
 
 def _form(text: str) -> str:
@@ -118,25 +134,26 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _follower_ok(text: str, end: int, phrase: str) -> bool:
-    follower = re.match(r"\s*([\w']+|[^\w\s]|$)", text[end:])
+    follower = _FOLLOWER.match(text, end)
     word = follower.group(1).lower() if follower else ""
     if not word or not word[0].isalnum():
         return bool(word) and word in ":,"  # "Encourages Member States:" (after a name) is fine
     if word in _NOT_AFTER_VERB and not phrase.endswith(" " + word):
-        return re.match(r"\s*to\s+(?!(?:the|a|an|all|its|their|this|these|that|those)\b)[a-z]+", text[end:]) is not None
+        return _INFINITIVE.match(text, end) is not None
     return True
 
 
-def _with_tail(text: str, lexicon: Lexicon, match: re.Match[str]) -> int:
+_INFINITIVE = re.compile(r"\s*to\s+(?!(?:the|a|an|all|its|their|this|these|that|those)\b)[a-z]+")
+
+
+def _with_tail(text: str, lexicon: Lexicon, hit: _Hit) -> int:
     """End of the phrase as written: "Recalling| also", "Noting| with concern", "Taking note
     with appreciation| of" ("of" only when the concept's label ends with it)."""
-    pats = _patterns(lexicon.verb_pattern, lexicon.operative_pattern)
-    end = match.end("verb")
-    tail = pats["tail"].match(text, end)
-    if tail is None or tail.end() == end:
-        return end
+    tail = _TAIL.match(text, hit.end)
+    if tail is None or tail.end() == hit.end:
+        return hit.end
     dangling = re.search(r"\s+of$", tail.group(), re.I)
-    if dangling is not None and not lexicon.label(lexicon.verbs[_form(match["verb"])].iri).endswith(" of"):
+    if dangling is not None and not lexicon.label(lexicon.verbs[_form(hit.written)].iri).endswith(" of"):
         return tail.end() - len(dangling.group())
     return tail.end()
 
@@ -149,27 +166,31 @@ def _verb(lexicon: Lexicon, written: str, kinds: set[str]) -> str | None:
 def _main(
     text: str, start: int, end: int, lexicon: Lexicon, agents: list[Match], first: bool, imperative: bool
 ) -> FoundVerb | None:
-    pats = _patterns(lexicon.verb_pattern, lexicon.operative_pattern)
     lead = _LEAD.match(text, start, end)
     at = lead.end() if lead is not None else start
     important = important_that(text, at, end, lexicon)
     if important is not None:
         return important
-    we = pats["we"].match(text, at, end) if lexicon.verb_pattern else None
-    if we is not None and (iri := _verb(lexicon, we["verb"], {"base"})):
-        return FoundVerb(iri, we.start(), _with_tail(text, lexicon, we), "base")
-    initial = pats["initial"].match(text, at, end) if lexicon.verb_pattern else None
-    if initial is not None:
-        kinds = {"ed", "ing"} if initial["having"] else {"third", "ing", "adj"}
-        if (iri := _verb(lexicon, initial["verb"], kinds)) and (
-            _follower_ok(text, initial.end("verb"), _form(initial["verb"])) or first
-        ):
-            form = lexicon.verbs[_form(initial["verb"])]
-            kind = "third" if "third" in form.kinds else ("ing" if "ing" in form.kinds or initial["having"] else "adj")
-            return FoundVerb(iri, initial.start("adv"), _with_tail(text, lexicon, initial), kind)
-        if first and imperative and (iri := _verb(lexicon, initial["verb"], {"base"})):
-            word = initial.start("verb")
-            return _recommends(lexicon, word, initial.end("verb"), "imperative")
+    we = _WE.match(text, at, end)
+    hit = _verb_at(text, we.end(), end, lexicon) if we is not None else None
+    if we is not None and hit is not None and (iri := _verb(lexicon, hit.written, {"base"})):
+        return FoundVerb(iri, we.start(), _with_tail(text, lexicon, hit), "base")
+    label = _LABEL.match(text, at, end)
+    at = label.end() if label is not None else at
+    having = None
+    hit = _verb_at(text, at, end, lexicon)
+    if hit is None:
+        adverbs = _ADVERB.match(text, at, end)
+        having = _HAVING.match(text, adverbs.end() if adverbs else at, end)
+        hit = _verb_at(text, having.end(), end, lexicon, adverbs=0) if having is not None else None
+    if hit is not None:
+        kinds = {"ed", "ing"} if having else {"third", "ing", "adj"}
+        if (iri := _verb(lexicon, hit.written, kinds)) and (_follower_ok(text, hit.end, _form(hit.written)) or first):
+            form = lexicon.verbs[_form(hit.written)]
+            kind = "third" if "third" in form.kinds else ("ing" if "ing" in form.kinds or having else "adj")
+            return FoundVerb(iri, hit.phrase_start, _with_tail(text, lexicon, hit), kind)
+        if first and imperative and _verb(lexicon, hit.written, {"base"}):
+            return _recommends(lexicon, hit.start, hit.end, "imperative")
     subject = subject_first(text, at, end, lexicon, agents)
     if subject is not None:
         return subject
@@ -188,36 +209,39 @@ def _recommends(lexicon: Lexicon, start: int, end: int, kind: str) -> FoundVerb 
 def _coordinated(
     text: str, main: FoundVerb, end: int, lexicon: Lexicon, agents: list[Match], quotes: list[tuple[int, int]]
 ) -> list[FoundVerb]:
-    pats = _patterns(lexicon.verb_pattern, lexicon.operative_pattern)
     found: list[FoundVerb] = []
-    if not lexicon.verb_pattern:
-        return found
     if main.kind == "third":
-        for match in pats["third"].finditer(text, main.end, end):
-            phrase = _form(match["verb"])
+        for link in _AND_THIRD.finditer(text, main.end, end):
+            hit = _verb_at(text, link.end(), end, lexicon, third=True, adverbs=1)
+            if hit is None or _inside(link.start(), quotes):
+                continue
+            phrase = _form(hit.written)
             form = lexicon.verbs.get(phrase)
-            if form is None or not form.operative or _inside(match.start(), quotes):
+            if form is None or not form.operative:
                 continue
-            if match.group().lstrip()[:1] in ";," and not match["verb"][:1].islower():
+            if link.group().lstrip()[:1] in ";," and not hit.written[:1].islower():
                 continue  # "…; Notes" starts a new sentence, not a coordinated verb of this one
-            if not _follower_ok(text, match.end(), phrase):
+            if not _follower_ok(text, hit.end, phrase):
                 continue
-            found.append(FoundVerb(form.iri, match.start("adv"), match.end("verb"), "third"))
+            found.append(FoundVerb(form.iri, hit.phrase_start, hit.end, "third"))
     elif main.kind in ("base", "ing", "adj"):
-        pattern = pats["base"] if main.kind == "base" else pats["participle"]
+        pattern = _AND_BASE if main.kind == "base" else _AND_PARTICIPLE
         kinds = {"base"} if main.kind == "base" else {"ing", "adj"}
-        for match in pattern.finditer(text, main.end, end):
-            iri = _verb(lexicon, match["verb"], kinds)
-            if iri is None or _inside(match.start(), quotes) or not _follower_ok(text, match.end("verb"), _form(match["verb"])):
+        for link in pattern.finditer(text, main.end, end):
+            hit = _verb_at(text, link.end(), end, lexicon, adverbs=2 if main.kind == "base" else 1)
+            if hit is None or _inside(link.start(), quotes):
                 continue
-            we = match.groupdict().get("we") or match.groupdict().get("we2")
-            written = match.start("we" if match.groupdict().get("we") else "we2") if we else match.start("adv")
-            found.append(FoundVerb(iri, written, _with_tail(text, lexicon, match), main.kind))
+            iri = _verb(lexicon, hit.written, kinds)
+            if iri is None or not _follower_ok(text, hit.end, _form(hit.written)):
+                continue
+            we = "we" if link.groupdict().get("we") else ("we2" if link.groupdict().get("we2") else None)
+            written = link.start(we) if we else hit.phrase_start
+            found.append(FoundVerb(iri, written, _with_tail(text, lexicon, hit), main.kind))
     if main.kind in ("modal", "passive", "base"):
-        for match in pats["modal"].finditer(text, main.end, end):
+        for match in _AND_MODAL.finditer(text, main.end, end):
             if not _inside(match.start(), quotes) and (rec := _recommends(lexicon, match.start("verb"), match.end("verb"), "modal")):
                 found.append(rec)
-        for clause in pats["clause"].finditer(text, main.end, end):
+        for clause in _AND_CLAUSE.finditer(text, main.end, end):
             subject = subject_first(text, clause.end(), end, lexicon, agents, clause_only=True)
             if subject is not None and not _inside(clause.start(), quotes):
                 found.append(subject)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import igkg
-from extract_support import GOVERNMENTS, ID, IGF, VERB, iris, one, references
+from extract_support import GOVERNMENTS, ID, VERB, iris, one, references
 from igkg.extractor.forms import base_form, ed_form, ing_form, verb_forms
 
 CSTD = ID + "actor/cstd"
@@ -61,11 +61,17 @@ def test_a_resolution_preamble_and_operative_paragraphs(kg: igkg.KnowledgeGraph)
     assert data["title"] == "Strengthening digital cooperation"
     assert data["sections"] == []
     assert [(u["kind"], u["number"]) for u in units] == [
-        ("preambular", None), ("preambular", None), ("preambular", None),
-        ("operative", "1"), ("operative", "2"), ("operative", "3"),
+        ("preambular", None),
+        ("preambular", None),
+        ("preambular", None),
+        ("operative", "1"),
+        ("operative", "2"),
+        ("operative", "3"),
     ]
     assert [[a["as_written"] for a in u["actions"]] for u in units[:3]] == [
-        ["Recalling further", "welcoming"], ["Deeply concerned"], ["Aware of"]
+        ["Recalling further", "welcoming"],
+        ["Deeply concerned"],
+        ["Aware of"],
     ]
     assert [a["verb"] for a in units[0]["actions"]] == ["recalls", "welcomes"]
     assert references(units[0]) == [("ecosoc-res-2016-22", "30")]
@@ -96,11 +102,15 @@ This statement is not a negotiated text.
 def test_we_paragraphs_under_numbered_headings(kg: igkg.KnowledgeGraph) -> None:
     data = _extract(OUTCOME, kg)
     assert [(s["label"], s["number"]) for s in data["sections"]] == [
-        ("General", "A"), ("Scope", "1.1"), ("Actions", "1.2")
+        ("General", "A"),
+        ("Scope", "1.1"),
+        ("Actions", "1.2"),
     ]
     first, second = data["recommendations"]
     assert [(a["as_written"], a["verb"]) for a in first["actions"]] == [
-        ("We note", "notes"), ("We therefore request", "requests"), ("we invite", "invites")
+        ("We note", "notes"),
+        ("We therefore request", "requests"),
+        ("we invite", "invites"),
     ]
     assert iris(first["addressees"]) == [ID + "actor/igf-secretariat", MAG]
     # "recognize" is coordinated; "has requested" is a third party's verb
@@ -130,7 +140,10 @@ def test_report_recommendations(kg: igkg.KnowledgeGraph) -> None:
     units = data["recommendations"]
     assert [u["number"] for u in units] == ["1", "2", "3", "4"]
     assert [[a["verb"] for a in u["actions"]] for u in units] == [
-        ["recommends"], ["recommends"], ["encourages"], ["recommends"]
+        ["recommends"],
+        ["recommends"],
+        ["encourages"],
+        ["recommends"],
     ]
     assert [iris(u["addressees"]) for u in units] == [[], [MAG], [IGOS, IOS, ITU, UNESCO], [CSTD]]
     assert [u["section"] for u in units] == ["Recommendations"] * 4
@@ -174,7 +187,10 @@ def test_forms_are_made_by_rule() -> None:
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("Reaffirms paragraphs 35 (a) and (c) of the Tunis Agenda.", [("tunis-agenda", "35(a)"), ("tunis-agenda", "35(c)")]),
+        (
+            "Reaffirms paragraphs 35 (a) and (c) of the Tunis Agenda.",
+            [("tunis-agenda", "35(a)"), ("tunis-agenda", "35(c)")],
+        ),
         ("Recalls resolution 65/141, in particular paragraph 18 thereof.", [("a-res-65-141", "18")]),
         (
             "Recalls its resolutions 65/141 and 70/125.",
@@ -190,7 +206,9 @@ def test_forms_are_made_by_rule() -> None:
         ),
     ],
 )
-def test_reference_forms_of_resolutions(kg: igkg.KnowledgeGraph, text: str, expected: list[tuple[str, str | None]]) -> None:
+def test_reference_forms_of_resolutions(
+    kg: igkg.KnowledgeGraph, text: str, expected: list[tuple[str, str | None]]
+) -> None:
     assert references(one(text, kg)) == expected
 
 

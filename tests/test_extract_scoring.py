@@ -37,7 +37,9 @@ def test_a_missed_unit_costs_only_itself() -> None:
 
 def test_an_extra_unit_costs_only_itself() -> None:
     gold = _doc(*[_unit(t) for t in UNITS])
-    found = _doc(*[_unit(t) for t in UNITS[:4]], _unit("A heading read as a unit", "notes"), *[_unit(t) for t in UNITS[4:]])
+    found = _doc(
+        *[_unit(t) for t in UNITS[:4]], _unit("A heading read as a unit", "notes"), *[_unit(t) for t in UNITS[4:]]
+    )
     scores = score(found, gold)
     assert scores["units"] == Score(8, 1, 0)
     assert scores["actions"] == Score(8, 1, 0)

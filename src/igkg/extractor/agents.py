@@ -98,13 +98,67 @@ _FOLLOWERS = frozenset(
 _CONNECTORS = ("and", "or", "as well as", "and/or")
 #: An office of a body stands for the body ("the Chair of the CSTD" → the CSTD).
 _OFFICES = frozenset(
-    "chair chairs chairperson chairman chairwoman president presidency bureau secretariat secretary head heads "
-    "director director-general executive members member coordinator coordinators leadership officers".split()
+    [
+        "chair",
+        "chairs",
+        "chairperson",
+        "chairman",
+        "chairwoman",
+        "president",
+        "presidency",
+        "bureau",
+        "secretariat",
+        "secretary",
+        "head",
+        "heads",
+        "director",
+        "director-general",
+        "executive",
+        "members",
+        "member",
+        "coordinator",
+        "coordinators",
+        "leadership",
+        "officers",
+    ]
 )
 #: Words that are no modifier of an agent ("host governments" has one; "the rethinking of" not).
 _NOT_MODIFIERS = frozenset(
-    "of to for from by with on at as that which who and or but not is are be been its their work role efforts "
-    "report reports mandate roles contribution contributions participation decision".split()
+    [
+        "of",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "on",
+        "at",
+        "as",
+        "that",
+        "which",
+        "who",
+        "and",
+        "or",
+        "but",
+        "not",
+        "is",
+        "are",
+        "be",
+        "been",
+        "its",
+        "their",
+        "work",
+        "role",
+        "efforts",
+        "report",
+        "reports",
+        "mandate",
+        "roles",
+        "contribution",
+        "contributions",
+        "participation",
+        "decision",
+    ]
 )
 _TOKEN = re.compile(r"\s*(as well as|and/or|'s\b|[\w'-]+|[^\w\s])", re.IGNORECASE)
 _OFFICE = re.compile(r"(?:vice-)?([\w-]+)(?:\s[\w-]+)?\s+of\s+(?:the\s+)?", re.I)

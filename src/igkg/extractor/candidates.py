@@ -27,10 +27,55 @@ _HINT = re.compile(r"[A-Z][\w'+-]*\s+(?:(?:of|for|on|and|to|the|in)\s+)*[A-Z]|\b
 _INNER_CAPITAL = re.compile(r"^[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
 #: Words that name no particular body on their own.
 _GENERIC = frozenset(
-    "working group groups commission council assembly forum secretariat chair committee panel member members "
-    "states state government governments summit conference meeting session report resolution agenda item "
-    "united nations internet we the it our their this these recommendation recommendations conclusions "
-    "annex section chapter paragraph article mr ms dr page".split()
+    [
+        "working",
+        "group",
+        "groups",
+        "commission",
+        "council",
+        "assembly",
+        "forum",
+        "secretariat",
+        "chair",
+        "committee",
+        "panel",
+        "member",
+        "members",
+        "states",
+        "state",
+        "government",
+        "governments",
+        "summit",
+        "conference",
+        "meeting",
+        "session",
+        "report",
+        "resolution",
+        "agenda",
+        "item",
+        "united",
+        "nations",
+        "internet",
+        "we",
+        "the",
+        "it",
+        "our",
+        "their",
+        "this",
+        "these",
+        "recommendation",
+        "recommendations",
+        "conclusions",
+        "annex",
+        "section",
+        "chapter",
+        "paragraph",
+        "article",
+        "mr",
+        "ms",
+        "dr",
+        "page",
+    ]
 )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .jsonout import document_to_dict
+from .jsonout import document_parts, document_to_dict
 from .model import Document
 from .rdf import document_triples, serialize_document
 
@@ -28,19 +28,24 @@ class ExtractedDocument(Document):
 
     def to_json(self, indent: int | None = 2) -> str:
         """The JSON text; with ``indent``, the top level is indented and each recommendation is
-        one line (the C encoder writes it: an indented dump of 20,000 units is pure Python)."""
-        data = self.to_dict()
+        one line, written by the C encoder one unit at a time (an indented dump of 20,000 units
+        is pure Python, and holding all their dictionaries at once is not needed)."""
         if indent is None:
-            return json.dumps(data, ensure_ascii=False) + "\n"
+            return json.dumps(self.to_dict(), ensure_ascii=False) + "\n"
         pad = " " * indent
-        lines = []
-        for key, value in data.items():
-            if key == "recommendations" and value:
-                units = (",\n" + pad * 2).join(json.dumps(rec, ensure_ascii=False) for rec in value)
-                lines.append(f"{pad}{json.dumps(key)}: [\n{pad * 2}{units}\n{pad}]")
+        parts = ["{\n"]
+        for index, (key, value) in enumerate(document_parts(self)):
+            parts.append(f"{',' if index else ''}\n{pad}{json.dumps(key)}: " if index else f"{pad}{json.dumps(key)}: ")
+            if key == "recommendations":
+                parts.append("[")
+                for k, rec in enumerate(value):
+                    parts.append(f"{',' if k else ''}\n{pad * 2}")
+                    parts.append(json.dumps(rec, ensure_ascii=False))
+                parts.append(f"\n{pad}]" if len(parts) and parts[-1] != "[" else "]")
             else:
-                lines.append(f"{pad}{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
-        return "{\n" + ",\n".join(lines) + "\n}\n"
+                parts.append(json.dumps(value, ensure_ascii=False))
+        parts.append("\n}\n")
+        return "".join(parts)
 
     def to_graph(self) -> list[ox.Triple]:
         """The document as RDF triples, modelled like the hand-made seed, with evidence."""

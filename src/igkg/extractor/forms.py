@@ -77,7 +77,7 @@ def ed_form(base: str) -> str:
 
 
 def _pronoun_variants(phrase: str) -> list[str]:
-    """"expresses its appreciation" → also "… our appreciation", "… their appreciation"."""
+    """ "expresses its appreciation" → also "… our appreciation", "… their appreciation"."""
     words = phrase.split()
     if not any(w in _PRONOUNS for w in words):
         return [phrase]

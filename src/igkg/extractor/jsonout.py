@@ -30,6 +30,7 @@ when there is nothing to report).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from .model import Citation, Document, ExtractionWarning, Recommendation
@@ -88,29 +89,46 @@ def recommendation_to_dict(
     }
 
 
-def document_to_dict(document: Document) -> dict[str, Any]:
+def _per_unit(document: Document) -> dict[int | None, list[ExtractionWarning]]:
     per_unit: dict[int | None, list[ExtractionWarning]] = {}
     for warning in document.warnings:
         per_unit.setdefault(warning.position, []).append(warning)
-    return {
-        "source": document.source,
-        "title": document.title,
-        "format": document.format,
-        "sections": [{"label": section.label, "number": section.number} for section in document.sections],
-        "footnotes": [
+    return per_unit
+
+
+def document_parts(document: Document) -> Iterator[tuple[str, Any]]:
+    """The top-level (key, value) pairs in order; the recommendations as an iterator of unit
+    dictionaries, made one at a time (a 5 MB text need not hold them all)."""
+    per_unit = _per_unit(document)
+    yield "source", document.source
+    yield "title", document.title
+    yield "format", document.format
+    yield "sections", [{"label": section.label, "number": section.number} for section in document.sections]
+    yield (
+        "footnotes",
+        [
             {"marker": note.marker, "text": note.text, "references": _references(document, note.citations)}
             for note in document.footnotes
         ],
-        "candidates": list(document.candidates),
-        "recommendations": [
-            recommendation_to_dict(document, rec, per_unit.get(rec.position, [])) for rec in document.recommendations
-        ],
-        "unknown_verbs": [
-            {"position": w.position, "as_written": w.as_written} for w in document.warnings if w.kind == "unknown-verb"
-        ],
-        "unresolved_references": [
+    )
+    yield "candidates", list(document.candidates)
+    yield (
+        "recommendations",
+        (recommendation_to_dict(document, rec, per_unit.get(rec.position, [])) for rec in document.recommendations),
+    )
+    yield (
+        "unknown_verbs",
+        [{"position": w.position, "as_written": w.as_written} for w in document.warnings if w.kind == "unknown-verb"],
+    )
+    yield (
+        "unresolved_references",
+        [
             {"position": w.position, "as_written": w.as_written}
             for w in document.warnings
             if w.kind == "unresolved-reference"
         ],
-    }
+    )
+
+
+def document_to_dict(document: Document) -> dict[str, Any]:
+    return {key: (list(value) if key == "recommendations" else value) for key, value in document_parts(document)}

@@ -46,12 +46,18 @@ _INSTRUMENTS = """SELECT DISTINCT ?s ?prop ?label WHERE {
   VALUES ?prop { skos:prefLabel skos:altLabel skos:hiddenLabel igkg:acronym eli:id_local dcterms:title }
   ?s ?prop ?label . FILTER (isLiteral(?label))
 }"""
-_CONCEPTS = """SELECT DISTINCT ?s ?prop ?label ?scheme WHERE {
-  VALUES ?scheme { <""" + VERB_SCHEME + "> <" + TOPIC_SCHEME + """> }
+_CONCEPTS = (
+    """SELECT DISTINCT ?s ?prop ?label ?scheme WHERE {
+  VALUES ?scheme { <"""
+    + VERB_SCHEME
+    + "> <"
+    + TOPIC_SCHEME
+    + """> }
   ?s skos:inScheme ?scheme .
   VALUES ?prop { skos:prefLabel skos:altLabel skos:hiddenLabel igkg:inflection }
   ?s ?prop ?label . FILTER (isLiteral(?label))
 }"""
+)
 _PROVISIONS = """SELECT DISTINCT ?p ?inst ?number ?parent WHERE {
   VALUES ?kind { igkg:Paragraph igkg:SubItem }
   ?p a ?kind ; eli:number ?number ; eli:is_part_of+ ?inst .
@@ -65,9 +71,13 @@ _SUBJECTS = (
     + """> .
 }"""
 )
-_VERB_KINDS = """SELECT DISTINCT ?s ?kind WHERE {
-  ?s skos:inScheme <""" + VERB_SCHEME + """> ; igkg:verbKind ?kind .
+_VERB_KINDS = (
+    """SELECT DISTINCT ?s ?kind WHERE {
+  ?s skos:inScheme <"""
+    + VERB_SCHEME
+    + """> ; igkg:verbKind ?kind .
 }"""
+)
 _GOVERNING = """SELECT DISTINCT ?agent ?rel ?p WHERE {
   VALUES ?rel { igkg:mandatedBy igkg:establishedBy igkg:describedIn }
   ?agent ?rel ?p .
@@ -134,7 +144,10 @@ class LabelIndex:
             else:
                 self.folded[key.lower()].add(iri)
         self._exact = self._compile(self.exact, 0)
-        self._folded = self._compile(self.folded, re.IGNORECASE)
+        # folded labels are matched on the lower-cased text: a case-sensitive trie is much
+        # faster than an IGNORECASE one (the IGNORECASE one is kept for texts that lower() resizes)
+        self._folded = self._compile(self.folded, 0)
+        self._folded_any_case: re.Pattern[str] | None = None
 
     @staticmethod
     def _compile(keys: dict[str, set[str]], flags: int) -> re.Pattern[str] | None:
@@ -145,11 +158,22 @@ class LabelIndex:
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in ``text``, leftmost first, the longest at each place."""
         found: list[Match] = []
-        for pattern, table, fold in ((self._exact, self.exact, False), (self._folded, self.folded, True)):
-            if pattern is None:
-                continue
-            for m in pattern.finditer(text):
-                iris = table.get(m.group().lower() if fold else m.group())
+        if self._exact is not None:
+            for m in self._exact.finditer(text):
+                iris = self.exact.get(m.group())
+                if iris:
+                    found.append(Match(m.start(), m.end(), tuple(sorted(iris))))
+        if self._folded is not None:
+            lower = text.lower()
+            if len(lower) == len(text):
+                matches = self._folded.finditer(lower)
+            else:
+                if self._folded_any_case is None:
+                    self._folded_any_case = self._compile(self.folded, re.IGNORECASE)
+                assert self._folded_any_case is not None
+                matches = self._folded_any_case.finditer(text)
+            for m in matches:
+                iris = self.folded.get(m.group().lower())
                 if iris:
                     found.append(Match(m.start(), m.end(), tuple(sorted(iris))))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -163,16 +187,17 @@ class LabelIndex:
         return self.exact.get(label) or self.folded.get(label.lower()) or set()
 
     def _shared_heads(self, text: str, chosen: list[Match]) -> list[Match]:
-        """"intergovernmental and international organizations": two labels sharing their head
+        """ "intergovernmental and international organizations": two labels sharing their head
         noun ("intergovernmental organizations", "international organizations") are one match
         naming both."""
         if " and " not in text and " or " not in text:
             return chosen
         merged: list[Match] = []
         for match in chosen:
-            if text.find(" and ", max(0, match.start - 40), match.start) < 0 and text.find(
-                " or ", max(0, match.start - 40), match.start
-            ) < 0:
+            if (
+                text.find(" and ", max(0, match.start - 40), match.start) < 0
+                and text.find(" or ", max(0, match.start - 40), match.start) < 0
+            ):
                 merged.append(match)
                 continue
             words = text[match.start : match.end].split(" ", 1)
@@ -227,6 +252,21 @@ class Lexicon:
     def third_regex(self) -> re.Pattern[str] | None:
         """The third-person forms only (coordinated verbs, a subject's verb), compiled once."""
         return self._compiled("third", self.operative_pattern)
+
+    def third_search(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """Where the first third-person form in ``text[start:end]`` is (searched on the
+        lower-cased text with a case-sensitive trie: the forms are lower case)."""
+        if "third-lower" not in self._regexes:
+            pattern = self.operative_pattern
+            self._regexes["third-lower"] = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])") if pattern else None
+        regex = self._regexes["third-lower"]
+        lower = text[start:end].lower()
+        if regex is None or len(lower) != end - start:
+            third = self.third_regex()
+            found = third.search(text, start, end) if third is not None else None
+            return (found.start(), found.end()) if found is not None else None
+        match = regex.search(lower)
+        return (start + match.start(), start + match.end()) if match is not None else None
 
     def _compiled(self, name: str, pattern: str) -> re.Pattern[str] | None:
         if name not in self._regexes:
@@ -307,9 +347,9 @@ def build_lexicon(kg: Graph) -> Lexicon:
                 else [(normalise_label(f), k) for f, k in verb_forms(label)]
             )
             for form, kind in made:
-                owner = forms.setdefault(form, (subject, set()))
-                if owner[0] == subject:
-                    owner[1].add(kind)
+                entry = forms.setdefault(form, (subject, set()))
+                if entry[0] == subject:
+                    entry[1].add(kind)
         elif not prop.endswith("inflection"):
             topic_entries.append((label, subject, False))
             topic_words[subject].update(w for w in re.findall(r"\w+", label.lower()) if len(w) > 3)

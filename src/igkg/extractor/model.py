@@ -8,6 +8,7 @@ adds the JSON and RDF output to :class:`Document`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -25,13 +26,52 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
 class Evidence:
-    """A span of the source text: ``source[start:end] == exact``."""
+    """A span of the source text: ``source[start:end] == exact``. Made from a span of a unit's
+    clean text, it is worked out when first read (:meth:`deferred`): the JSON output never reads
+    it, the RDF output reads each once."""
 
-    start: int
-    end: int
-    exact: str
+    __slots__ = ("_span", "_resolve")
+
+    def __init__(self, start: int, end: int, exact: str) -> None:
+        self._span: tuple[int, int, str] | None = (start, end, exact)
+        self._resolve: Callable[[], tuple[int, int, str]] | None = None
+
+    @classmethod
+    def deferred(cls, resolve: Callable[[], tuple[int, int, str]]) -> Evidence:
+        evidence = cls.__new__(cls)
+        evidence._span = None
+        evidence._resolve = resolve
+        return evidence
+
+    def _get(self) -> tuple[int, int, str]:
+        if self._span is None:
+            assert self._resolve is not None
+            self._span = self._resolve()
+            self._resolve = None
+        return self._span
+
+    @property
+    def start(self) -> int:
+        return self._get()[0]
+
+    @property
+    def end(self) -> int:
+        return self._get()[1]
+
+    @property
+    def exact(self) -> str:
+        return self._get()[2]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Evidence) and self._get() == other._get()
+
+    def __hash__(self) -> int:
+        return hash(self._get())
+
+    def __repr__(self) -> str:
+        start, end, exact = self._get()
+        return f"Evidence(start={start}, end={end}, exact={exact!r})"
 
 
 @dataclass

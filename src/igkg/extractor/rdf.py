@@ -87,7 +87,7 @@ def document_triples(document: Document) -> list[ox.Triple]:
     add(ox.Triple(activity, PROV.used, source))
     add(ox.Triple(source, _TYPE, PROV.Entity))
 
-    cites, mentions, subject = ELI.cites, IGKG.mentions, DCTERMS.subject
+    mentions, subject = IGKG.mentions, DCTERMS.subject
     sections = {}
     for section in document.sections:
         node = ox.NamedNode(f"{document.iri}/section-{section.position}")
@@ -99,16 +99,16 @@ def document_triples(document: Document) -> list[ox.Triple]:
         if section.number:
             add(ox.Triple(node, ELI.number, ox.Literal(section.number)))
         evidence.annotate(node, ELI.is_part_of, doc, section.evidence, "describing")
-    notes = {}
-    for k, note in enumerate(document.footnotes, 1):
+    footnotes: dict[str, ox.NamedNode] = {}
+    for k, footnote in enumerate(document.footnotes, 1):
         node = ox.NamedNode(f"{document.iri}/footnote-{k}")
-        notes.setdefault(note.marker, node)
+        footnotes.setdefault(footnote.marker, node)
         add(ox.Triple(node, _TYPE, IGKG.Footnote))
         add(ox.Triple(node, ELI.is_part_of, doc))
-        add(ox.Triple(node, ELI.number, ox.Literal(note.marker)))
-        add(ox.Triple(node, IGKG.text, _en(note.text)))
-        evidence.annotate(node, ELI.is_part_of, doc, note.evidence, "describing")
-        _citations(add, evidence, node, note.citations)
+        add(ox.Triple(node, ELI.number, ox.Literal(footnote.marker)))
+        add(ox.Triple(node, IGKG.text, _en(footnote.text)))
+        evidence.annotate(node, ELI.is_part_of, doc, footnote.evidence, "describing")
+        _citations(add, evidence, node, footnote.citations)
     for rec in document.recommendations:
         node = ox.NamedNode(f"{document.iri}/rec-{rec.position}")
         add(ox.Triple(node, _TYPE, IGKG.Recommendation))
@@ -121,8 +121,8 @@ def document_triples(document: Document) -> list[ox.Triple]:
         if rec.section is not None and rec.section.position in sections:
             add(ox.Triple(node, IGKG.inDocumentSection, sections[rec.section.position]))
         for marker in rec.footnotes:
-            if marker in notes:
-                add(ox.Triple(node, IGKG.hasFootnote, notes[marker]))
+            if marker in footnotes:
+                add(ox.Triple(node, IGKG.hasFootnote, footnotes[marker]))
         for k, item in enumerate(rec.sub_items, 1):
             part = ox.NamedNode(f"{node.value}-item-{k}")
             add(ox.Triple(part, _TYPE, IGKG.RecommendationSubItem))

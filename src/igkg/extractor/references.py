@@ -229,7 +229,12 @@ def find_citations(
         owners = [a for a in agents if a.end <= expression.start() and a.iris[0] in lexicon.reports]
         if report is not None and owners:
             used_expressions.add(index)
-            cite(lexicon.reports[owners[-1].iris[0]], expression.start(), report.end(), paragraph_numbers(expression["list"]))
+            cite(
+                lexicon.reports[owners[-1].iris[0]],
+                expression.start(),
+                report.end(),
+                paragraph_numbers(expression["list"]),
+            )
             continue
         link = _OF.match(text, expression.end())
         target = _mention_at(link.end(), instruments) if link else None

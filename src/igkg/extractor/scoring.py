@@ -279,7 +279,9 @@ def format_table(rows: Mapping[str, Mapping[str, Score]], *, with_micro: bool = 
         cells = [_cell(scores.get(f)) for f in fields]
         if "units" in scores:
             units = scores["units"]
-            cells[0] += f" {units.true_positives + units.false_positives}/{units.true_positives + units.false_negatives}"
+            cells[0] += (
+                f" {units.true_positives + units.false_positives}/{units.true_positives + units.false_negatives}"
+            )
         if with_micro:
             cells.append(_cell(micro({name: scores})))
         lines.append(f"| {name} | " + " | ".join(cells) + " |")

@@ -77,7 +77,10 @@ class Structure:
             if i in self.title_block or not self.texts[i]:
                 continue
             if kind == "heading" or (
-                kind == "paragraph" and len(ranges) == 1 and heading_like(self.texts[i]) and len(self.texts[i].split()) <= 8
+                kind == "paragraph"
+                and len(ranges) == 1
+                and heading_like(self.texts[i])
+                and len(self.texts[i].split()) <= 8
             ):
                 if _CHAPEAU_LINE.match(self.texts[i]):
                     continue  # "We, the undersigned organizations:" introduces the units, it heads nothing

@@ -30,7 +30,7 @@ _MODAL = re.compile(
 )
 _IMPORTANT = re.compile(
     rf"it\s+is\s+(?:{_ADVERB}\s+)?(?:important|essential|vital|crucial|necessary|critical|imperative|urgent"
-    r"|desirable|key)\s+(?:for\s+[^,;.]{1,80}?\s+)?that(?=\s)",
+    r"|desirable|key|recommended|suggested|proposed|advisable)\s+(?:for\s+[^,;.]{1,80}?\s+)?that(?=\s)",
     re.I,
 )
 _LEAD = re.compile(
@@ -39,18 +39,159 @@ _LEAD = re.compile(
     re.I,
 )
 _SUBORDINATORS = frozenset(
-    "that which who whom whose how whether if what why because although though since unless until whereas "
-    "we it they you i".split()
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "how",
+        "whether",
+        "if",
+        "what",
+        "why",
+        "because",
+        "although",
+        "though",
+        "since",
+        "unless",
+        "until",
+        "whereas",
+        "we",
+        "it",
+        "they",
+        "you",
+        "i",
+    ]
 )
-_DETERMINERS = frozenset("the a an its their our these those this his her of and or to".split())
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "its", "their", "our", "these", "those", "this", "his", "her", "of", "and", "or", "to"]
+)
 _IMPERATIVE_NEXT = frozenset(
-    "the a an these this those their its our all more greater stronger further existing any every each both "
-    "such local national regional global new in on to with for and up out".split()
+    [
+        "the",
+        "a",
+        "an",
+        "these",
+        "this",
+        "those",
+        "their",
+        "its",
+        "our",
+        "all",
+        "more",
+        "greater",
+        "stronger",
+        "further",
+        "existing",
+        "any",
+        "every",
+        "each",
+        "both",
+        "such",
+        "local",
+        "national",
+        "regional",
+        "global",
+        "new",
+        "in",
+        "on",
+        "to",
+        "with",
+        "for",
+        "and",
+        "up",
+        "out",
+        "that",
+        "how",
+        "ways",
+        "options",
+        "measures",
+        "mechanisms",
+        "guidelines",
+        "steps",
+        "efforts",
+        "funding",
+        "support",
+        "resources",
+        "capacity",
+        "awareness",
+        "access",
+        "cooperation",
+        "participation",
+        "dialogue",
+        "appropriate",
+        "adequate",
+        "sustainable",
+        "clear",
+        "concrete",
+        "specific",
+        "closer",
+        "better",
+        "wider",
+    ]
 )
 _NOT_IMPERATIVE = frozenset(
-    "the a an this these those it its we our they their there in on at for to by with as all each every some "
-    "many most more any no not and or but if when where while although however further also national regional "
-    "international global local public private civil digital open new other further only each please".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "we",
+        "our",
+        "they",
+        "their",
+        "there",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "by",
+        "with",
+        "as",
+        "all",
+        "each",
+        "every",
+        "some",
+        "many",
+        "most",
+        "more",
+        "any",
+        "no",
+        "not",
+        "and",
+        "or",
+        "but",
+        "if",
+        "when",
+        "where",
+        "while",
+        "although",
+        "however",
+        "further",
+        "also",
+        "national",
+        "regional",
+        "international",
+        "global",
+        "local",
+        "public",
+        "private",
+        "civil",
+        "digital",
+        "open",
+        "new",
+        "other",
+        "further",
+        "only",
+        "each",
+        "please",
+    ]
 )
 _NOT_IMPERATIVE_ENDINGS = ("s", "ing", "ed", "ly", "al", "ic", "ive", "ous", "ful", "tion", "ity", "ment", "ness")
 _WORDS = re.compile(r"[\w'-]+")
@@ -97,7 +238,16 @@ def subject_first(
     hits: list[tuple[int, int, int, str, int, int]] = []  # (start, phrase start, phrase end, kind, verb start, end)
     modal = _MODAL.search(text, np_start, end)
     if modal is not None:
-        hits.append((modal.start(), modal.start("phrase"), modal.end("phrase"), "modal" if not modal["passive"] else "passive-modal", 0, 0))
+        hits.append(
+            (
+                modal.start(),
+                modal.start("phrase"),
+                modal.end("phrase"),
+                "modal" if not modal["passive"] else "passive-modal",
+                0,
+                0,
+            )
+        )
     for be in _BE.finditer(text, np_start, modal.start() if modal is not None else end):
         verb = verbs.match(text, be.end(), end)
         form = lexicon.verbs.get(" ".join(verb.group().lower().split())) if verb is not None else None
@@ -105,7 +255,8 @@ def subject_first(
             hits.append((be.start(), be.start(), verb.end(), "passive", verb.start(), verb.end()))
             break
     if not clause_only and thirds is not None:
-        third = thirds.search(text, np_start, end)
+        third_at = lexicon.third_search(text, np_start, end)
+        third = thirds.match(text, third_at[0], end) if third_at is not None else None
         if third is not None:
             before = _WORDS.findall(text[np_start : third.start()].lower())
             if before and before[-1] not in _DETERMINERS:
@@ -124,7 +275,9 @@ def subject_first(
         if form is None:
             return None
         passive_modal = kind == "passive-modal"
-        return FoundVerb(form.iri, phrase_start, phrase_end, "modal", None if passive_modal else subject, None, passive_modal)
+        return FoundVerb(
+            form.iri, phrase_start, phrase_end, "modal", None if passive_modal else subject, None, passive_modal
+        )
     form = lexicon.verbs.get(" ".join(text[verb_start:verb_end].lower().split()))
     if form is None:
         return None

@@ -142,11 +142,16 @@ def analyse_unit(
     warnings: list[ExtractionWarning],
     *,
     imperative: bool = False,
+    openings: dict[str, FoundVerb | None] | None = None,
 ) -> UnitAnalysis:
-    """One unit's actions (with addressees), mentions, citations, topics and candidate names."""
+    """One unit's actions (with addressees), mentions, citations, topics and candidate names.
+    ``openings``: first-sentence verbs already found for texts (by the segmentation)."""
     text = for_matching(clean_text)
     mentions, agents = find_agents(text, lexicon)
-    found_verbs, unknown = find_actions(text, lexicon, agents, imperative=imperative)
+    opening: tuple[FoundVerb | None] | None = None
+    if openings is not None and text in openings:
+        opening = (openings[text],)
+    found_verbs, unknown = find_actions(text, lexicon, agents, imperative=imperative, opening=opening)
     rec = Recommendation(position, clean_text, evidence(0, len(text)))
     addressed_governments: list[Match] = []
     kept: list[FoundVerb] = []
@@ -155,12 +160,18 @@ def analyse_unit(
         addressed_governments += [w for w in who if w not in mentions]
         same = next((a for a in rec.actions if a.verb == verb.verb), None)
         if same is not None:  # a concept counts once per unit; its addressees join ("… should … and X should")
-            known = {link.iri for link in same.addressees}
-            same.addressees += [link for link in _links(who, evidence) if link.iri not in known]
+            already = {link.iri for link in same.addressees}
+            same.addressees += [link for link in _links(who, evidence) if link.iri not in already]
             continue
         kept.append(verb)
         rec.actions.append(
-            Action(len(rec.actions) + 1, verb.verb, clean_text[verb.start : verb.end], evidence(verb.start, verb.end), _links(who, evidence))
+            Action(
+                len(rec.actions) + 1,
+                verb.verb,
+                clean_text[verb.start : verb.end],
+                evidence(verb.start, verb.end),
+                _links(who, evidence),
+            )
         )
     found_verbs = kept
     # "Invites and encourages all stakeholders to …": the first verb shares the second's object
@@ -168,8 +179,10 @@ def analyse_unit(
         between = text[found_verbs[action.position - 1].end : found_verbs[following.position - 1].start]
         if not action.addressees and re.fullmatch(r"[\s,]*(?:and|or)?\s*", between):
             action.addressees = [Link(link.iri, list(link.evidence)) for link in following.addressees]
-    if unknown is not None and not any(v.start <= unknown.start < v.end for v in found_verbs) and (
-        not found_verbs or found_verbs[0].start > unknown.start
+    if (
+        unknown is not None
+        and not any(v.start <= unknown.start < v.end for v in found_verbs)
+        and (not found_verbs or found_verbs[0].start > unknown.start)
     ):
         rec.unknown_verb = evidence(unknown.start, unknown.end)
         word = clean_text[unknown.start : unknown.end]
@@ -188,13 +201,15 @@ def analyse_unit(
     topics = lexicon.topics.find(text)
     rec.topics = _links(topics, evidence)
     instruments = lexicon.instruments.find(text)
-    rec.citations = citations_of(position, text, clean_text, agents, topics, lexicon, context, evidence, warnings, instruments)
+    rec.citations = citations_of(
+        position, text, clean_text, agents, topics, lexicon, context, evidence, warnings, instruments
+    )
     starts = {start for start, _end in sentences(text)}
-    known = [*agents, *instruments, *topics]
-    candidates = find_candidates(text, starts, known, lexicon)
+    names = [*agents, *instruments, *topics]
+    candidates = find_candidates(text, starts, names, lexicon)
     written = [clean_text[text.index(c) : text.index(c) + len(c)] if c in text else c for c in candidates]
-    opening = found_verbs[0].kind if found_verbs and found_verbs[0].start < 3 else None
-    return UnitAnalysis(rec, written, opening)
+    opening_kind = found_verbs[0].kind if found_verbs and found_verbs[0].start < 3 else None
+    return UnitAnalysis(rec, written, opening_kind)
 
 
 def footnotes_of(
@@ -207,6 +222,9 @@ def footnotes_of(
         text = for_matching(note.text)
         _mentions, agents = find_agents(text, lexicon)
         topics = lexicon.topics.find(text)
-        citations = citations_of(None, text, note.text, agents, topics, lexicon, Context(), lambda _a, _b: span, warnings)
+        def whole_note(_start: int, _end: int, span: Evidence = span) -> Evidence:
+            return span  # the note's text is collapsed: its citations point to the whole note
+
+        citations = citations_of(None, text, note.text, agents, topics, lexicon, Context(), whole_note, warnings)
         notes.append(Footnote(note.marker, note.text, span, citations))
     return notes

@@ -22,6 +22,7 @@ concept may be found twice ("We recognize … We also recognize"); :mod:`.units`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, Match
@@ -40,15 +41,61 @@ _QUALIFIER = (
     r"(?:concern|appreciation|satisfaction|regret|interest|gratitude|alarm|approval)"
 )
 _NOT_AFTER_VERB = frozenset(
-    "of and or to for from in by with is are was were be been has have had than as".split()
+    [
+        "of",
+        "and",
+        "or",
+        "to",
+        "for",
+        "from",
+        "in",
+        "by",
+        "with",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "than",
+        "as",
+    ]
 )
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'-]*")
 _ABBREVIATIONS = frozenset(
-    "para paras no nos e.g i.e mr ms mrs dr art arts sect chap rev vol p pp cf op ibid annex fig st".split()
+    [
+        "para",
+        "paras",
+        "no",
+        "nos",
+        "e.g",
+        "i.e",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "art",
+        "arts",
+        "sect",
+        "chap",
+        "rev",
+        "vol",
+        "p",
+        "pp",
+        "cf",
+        "op",
+        "ibid",
+        "annex",
+        "fig",
+        "st",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"(]?[A-Z])")
 _LEAD = re.compile(r"[\s\"'(]*(?:(?:and|but|moreover|finally|lastly|in\s+addition|in\s+conclusion)\b,?\s*)?", re.I)
-_LAST_TOKEN = re.compile(r"([\w.]+)$")
+_LAST_TOKEN = re.compile(r"([\w.]+)$")  # used with an end position: the token before it
 _FOLLOWER = re.compile(r"\s*([\w']+|[^\w\s]|$)")
 
 
@@ -62,17 +109,25 @@ class Opening:
     as_written_start: int
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; "para. 72", "e.g. the" and initials do not end one."""
-    spans: list[tuple[int, int]] = []
+def _boundaries(text: str) -> Iterator[tuple[int, int]]:
+    """(end of a sentence, start of the next): "para. 72", "e.g. the" and initials end none."""
     start = 0
     for boundary in _BOUNDARY.finditer(text):
-        word = _LAST_TOKEN.search(text[start : boundary.start()])
+        word = _LAST_TOKEN.search(text, start, boundary.start())
         token = word.group(1).lower().rstrip(".") if word else ""
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
-        spans.append((start, boundary.start() + 1))
+        yield boundary.start() + 1, boundary.end()
         start = boundary.end()
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end, following in _boundaries(text):
+        spans.append((start, end))
+        start = following
     if start < len(text):
         spans.append((start, len(text)))
     return spans
@@ -86,6 +141,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 _ADVERB = re.compile(rf"{_ADVERBS}\s+", re.I)
 _WE = re.compile(r"we\s+", re.I)
+_ARE = re.compile(r"are\s+", re.I)
 _LABEL = re.compile(r"(?:(?:recommendation|rec\.)\s*\d+[a-z]?\s*[:.)-]\s*)?", re.I)
 _HAVING = re.compile(rf"having\s+(?:{_ADVERBS}\s+)?", re.I)
 _TAIL = re.compile(rf"(?:\s+{_TRAILING}(?=\s+\w))?(?:\s+{_QUALIFIER})?(?:\s+of(?!\w))?", re.I)
@@ -106,7 +162,9 @@ class _Hit:
     written: str
 
 
-def _verb_at(text: str, position: int, end: int, lexicon: Lexicon, *, third: bool = False, adverbs: int = 2) -> _Hit | None:
+def _verb_at(
+    text: str, position: int, end: int, lexicon: Lexicon, *, third: bool = False, adverbs: int = 2
+) -> _Hit | None:
     """The longest verb form at ``position`` after up to ``adverbs`` adverbs ("Further requests",
     "We accordingly request"); an adverb-looking verb ("apply") is tried as a verb first."""
     pattern = lexicon.third_regex() if third else lexicon.verb_regex()
@@ -164,7 +222,7 @@ def _verb(lexicon: Lexicon, written: str, kinds: set[str]) -> str | None:
 
 
 def _main(
-    text: str, start: int, end: int, lexicon: Lexicon, agents: list[Match], first: bool, imperative: bool
+    text: str, start: int, end: int, lexicon: Lexicon, agents: list[Match] | None, first: bool, imperative: bool
 ) -> FoundVerb | None:
     lead = _LEAD.match(text, start, end)
     at = lead.end() if lead is not None else start
@@ -174,6 +232,10 @@ def _main(
     we = _WE.match(text, at, end)
     hit = _verb_at(text, we.end(), end, lexicon) if we is not None else None
     if we is not None and hit is not None and (iri := _verb(lexicon, hit.written, {"base"})):
+        return FoundVerb(iri, we.start(), _with_tail(text, lexicon, hit), "base")
+    are = _ARE.match(text, we.end(), end) if we is not None else None
+    hit = _verb_at(text, are.end(), end, lexicon) if are is not None else None
+    if we is not None and hit is not None and (iri := _verb(lexicon, hit.written, {"adj"})):  # "We are also concerned"
         return FoundVerb(iri, we.start(), _with_tail(text, lexicon, hit), "base")
     label = _LABEL.match(text, at, end)
     at = label.end() if label is not None else at
@@ -191,11 +253,11 @@ def _main(
             return FoundVerb(iri, hit.phrase_start, _with_tail(text, lexicon, hit), kind)
         if first and imperative and _verb(lexicon, hit.written, {"base"}):
             return _recommends(lexicon, hit.start, hit.end, "imperative")
-    subject = subject_first(text, at, end, lexicon, agents)
+    subject = subject_first(text, at, end, lexicon, ())
     if subject is not None:
         return subject
     if first and imperative:
-        word = imperative_at(text, at, end, agents)
+        word = imperative_at(text, at, end, agents if agents is not None else lexicon.agents.find(text[:end]))
         if word is not None:
             return _recommends(lexicon, word[0], word[1], "imperative")
     return None
@@ -239,7 +301,9 @@ def _coordinated(
             found.append(FoundVerb(iri, written, _with_tail(text, lexicon, hit), main.kind))
     if main.kind in ("modal", "passive", "base"):
         for match in _AND_MODAL.finditer(text, main.end, end):
-            if not _inside(match.start(), quotes) and (rec := _recommends(lexicon, match.start("verb"), match.end("verb"), "modal")):
+            if not _inside(match.start(), quotes) and (
+                rec := _recommends(lexicon, match.start("verb"), match.end("verb"), "modal")
+            ):
                 found.append(rec)
         for clause in _AND_CLAUSE.finditer(text, main.end, end):
             subject = subject_first(text, clause.end(), end, lexicon, agents, clause_only=True)
@@ -249,25 +313,36 @@ def _coordinated(
 
 
 def find_actions(
-    text: str, lexicon: Lexicon, agents: list[Match], *, imperative: bool = False
+    text: str,
+    lexicon: Lexicon,
+    agents: list[Match],
+    *,
+    imperative: bool = False,
+    opening: tuple[FoundVerb | None] | None = None,
 ) -> tuple[list[FoundVerb], Opening | None]:
     """Every operative verb of a unit's matching text, and the unknown opening word (when the
     first sentence has no main verb). ``imperative``: a list item of a report or messages, whose
-    bare verb is a recommendation."""
+    bare verb is a recommendation. ``opening``: the first sentence's verb, when
+    :func:`opening_verb` already found it for this very text."""
     quotes = quoted_spans(text)
     actions: list[FoundVerb] = []
     unknown: Opening | None = None
     for index, (start, end) in enumerate(sentences(text)):
         if _inside(start, quotes):
             continue
-        main = _main(text, start, end, lexicon, agents, index == 0, imperative)
+        if index == 0 and opening is not None:
+            main = opening[0]
+        else:
+            main = _main(text, start, end, lexicon, agents, index == 0, imperative)
         if main is None:
             if index == 0:
                 word = _FIRST_WORD.search(text, start, end)
                 if word is not None:
                     unknown = Opening(None, word.start(), word.end(), word.start())
                     # "Ponders … and invites …": later third-person verbs still count
-                    actions += _coordinated(text, FoundVerb("", start, word.end(), "third"), end, lexicon, agents, quotes)
+                    actions += _coordinated(
+                        text, FoundVerb("", start, word.end(), "third"), end, lexicon, agents, quotes
+                    )
             continue
         actions.append(main)
         actions += _coordinated(text, main, end, lexicon, agents, quotes)
@@ -278,7 +353,5 @@ def opening_verb(
     text: str, lexicon: Lexicon, agents: list[Match] | None = None, *, imperative: bool = False
 ) -> FoundVerb | None:
     """The main verb of a text's first sentence (or ``None``): what makes a block a unit."""
-    match = _BOUNDARY.search(text)
-    end = match.start() + 1 if match is not None else len(text)
-    found = agents if agents is not None else lexicon.agents.find(text[:end])
-    return _main(text, 0, end, lexicon, found, True, imperative)
+    end = next(_boundaries(text), (len(text), len(text)))[0]
+    return _main(text, 0, end, lexicon, agents, True, imperative)

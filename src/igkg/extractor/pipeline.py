@@ -65,19 +65,22 @@ class _Planner:
         self.text = text
         self.operative = operative
         self.paragraph_unit = paragraph_unit
-        self._own: dict[int, str] = {}
+        self._own: dict[int, CleanText] = {}
         self.folded: dict[int, list[Item]] = {}
 
     def release(self) -> None:
         """Forget the items' own texts (needed only while planning)."""
         self._own.clear()
 
-    def own(self, item: Item) -> str:
-        """The item's own text, without the items nested under it."""
+    def own_clean(self, item: Item) -> CleanText:
+        """The item's own text, without the items nested under it, with where it came from."""
         key = id(item)
         if key not in self._own:
-            self._own[key] = clean_text(self.text, item.ranges).text
+            self._own[key] = clean_text(self.text, item.ranges)
         return self._own[key]
+
+    def own(self, item: Item) -> str:
+        return self.own_clean(item).text
 
     def ranges(self, item: Item, folded: list[Item]) -> list[tuple[int, int]]:
         ranges = list(item.ranges)
@@ -195,7 +198,6 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
         )
     planner = _Planner(text, operative, paragraph_unit)
     planned = planner.plan(layout.blocks)
-    planner.release()
     structure = Structure(text, planned)
     context = Context()
     warnings: list[ExtractionWarning] = []
@@ -204,7 +206,8 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
     notes: list[str] = []
     original = prepared.original
     for index, (kind, ranges, item) in enumerate(planned):
-        clean = clean_text(text, ranges)
+        # an item without folded sub-items: its own text, made while planning, is the unit's
+        clean = planner.own_clean(item) if item is not None and ranges == item.ranges else clean_text(text, ranges)
         if not clean.text:
             continue
         if kind == "rec":
@@ -245,6 +248,7 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
         mentioned = lexicon.instruments.find(for_matching(clean.text))
         if mentioned:
             context.last_instrument = mentioned[-1].iris[0]
+    planner.release()
     if not recommendations:
         raise ParseError("no recommendation bullets found (every list item is empty)", path=source.name)
     name = Path(source.name).stem if source.path is not None else ""

@@ -40,6 +40,7 @@ _MARKDOWN = re.compile(
 )
 _WORD = re.compile(r"\S+")
 _STRETCH = re.compile(r"\S+(?: \S+)*")
+_MARKUP_CHARS = re.compile(r"[*_`\[\]]")
 
 
 @dataclass(frozen=True)
@@ -85,9 +86,10 @@ def clean_text(source: str, ranges: Sequence[tuple[int, int]]) -> CleanText:
         segment = source[start:end]
         pieces: list[tuple[int, int]] = []
         last = 0
-        for match in _MARKDOWN.finditer(segment):
-            pieces.append((last, match.start()))
-            last = match.end()
+        if _MARKUP_CHARS.search(segment) is not None:  # most text has no Markdown at all
+            for match in _MARKDOWN.finditer(segment):
+                pieces.append((last, match.start()))
+                last = match.end()
         if not pieces:
             # a stretch of words joined by single spaces is copied unchanged: one run for it
             for stretch in _STRETCH.finditer(segment):

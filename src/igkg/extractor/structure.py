@@ -28,7 +28,7 @@ _TERMINAL = (".", ";", "!", "?", ":", ",")
 _CHAPEAU = re.compile(r"^The\s+[A-Z][\w\s,'’-]{2,100},$")
 _NUMBER = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*\.?|[A-Z]\.|[IVXLC]{1,6}\.)\s+(?P<label>\S.*)$")
 _CHAPEAU_LINE = re.compile(r"^(?:(?:We|The|This|These|It)\b.*|.*,.*):$")
-_RESOLUTION_NUMBER = re.compile(r"^\d{1,4}/\d{1,4}\.\s+")
+_RESOLUTION_NUMBER = re.compile(r"^(?:Resolution\s+)?\d{1,4}/\d{1,4}\.\s+")
 
 
 def heading_like(text: str) -> bool:

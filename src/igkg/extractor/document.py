@@ -27,24 +27,27 @@ class ExtractedDocument(Document):
         return document_to_dict(self)
 
     def to_json(self, indent: int | None = 2) -> str:
-        """The JSON text; with ``indent``, the top level is indented and each recommendation is
-        one line, written by the C encoder one unit at a time (an indented dump of 20,000 units
-        is pure Python, and holding all their dictionaries at once is not needed)."""
+        """The JSON text, written one unit at a time by the C encoder (an indented dump of 20,000
+        units is pure Python, and their dictionaries need not all be held at once). With
+        ``indent`` the top level is indented and each recommendation is one line; without, the
+        whole document is one line, as ``json.dumps`` writes it."""
         if indent is None:
-            return json.dumps(self.to_dict(), ensure_ascii=False) + "\n"
-        pad = " " * indent
-        parts = ["{\n"]
+            first, between, unit_lead, unit_sep, close_units, last = "{", ", ", "", ", ", "]", "}\n"
+        else:
+            pad = " " * indent
+            first, between, unit_lead = "{\n" + pad, ",\n" + pad, "\n" + pad * 2
+            unit_sep, close_units, last = ",\n" + pad * 2, "\n" + pad + "]", "\n}\n"
+        parts = [first]
         for index, (key, value) in enumerate(document_parts(self)):
-            parts.append(f"{',' if index else ''}\n{pad}{json.dumps(key)}: " if index else f"{pad}{json.dumps(key)}: ")
-            if key == "recommendations":
-                parts.append("[")
-                for k, rec in enumerate(value):
-                    parts.append(f"{',' if k else ''}\n{pad * 2}")
-                    parts.append(json.dumps(rec, ensure_ascii=False))
-                parts.append(f"\n{pad}]" if len(parts) and parts[-1] != "[" else "]")
-            else:
+            if index:
+                parts.append(between)
+            parts.append(json.dumps(key) + ": ")
+            if key != "recommendations":
                 parts.append(json.dumps(value, ensure_ascii=False))
-        parts.append("\n}\n")
+                continue
+            units = [json.dumps(rec, ensure_ascii=False) for rec in value]
+            parts.append("[" + unit_lead + unit_sep.join(units) + close_units if units else "[]")
+        parts.append(last)
         return "".join(parts)
 
     def to_graph(self) -> list[ox.Triple]:

@@ -36,6 +36,7 @@ __all__ = ["extract_document", "slugify", "EXTRACTOR"]
 
 EXTRACTOR = f"igkg {__version__}"
 _TERMINAL = (".", ";", "!", "?")
+_WE_CHAPEAU = re.compile(r"^We\b[^.;]*:$")
 
 Entry = tuple[str, list[tuple[int, int]], Item | None]
 
@@ -205,6 +206,7 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
     candidates: list[str] = []
     notes: list[str] = []
     original = prepared.original
+    first_person = False
     for index, (kind, ranges, item) in enumerate(planned):
         # an item without folded sub-items: its own text, made while planning, is the unit's
         clean = planner.own_clean(item) if item is not None and ranges == item.ranges else clean_text(text, ranges)
@@ -221,6 +223,7 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
                 warnings,
                 imperative=item is not None,
                 openings=openings if item is not None else None,
+                first_person=first_person,
             )
             rec = analysis.recommendation
             rec.number = _number(item)
@@ -243,6 +246,8 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
                     )
             recommendations.append(rec)
             continue
+        if _WE_CHAPEAU.match(clean.text):
+            first_person = True  # "We, the undersigned organizations:": the units speak as "we"
         if kind in ("paragraph", "note") and index not in structure.title_block:
             notes.append(clean.text)
         mentioned = lexicon.instruments.find(for_matching(clean.text))

@@ -143,6 +143,7 @@ def analyse_unit(
     *,
     imperative: bool = False,
     openings: dict[str, FoundVerb | None] | None = None,
+    first_person: bool = False,
 ) -> UnitAnalysis:
     """One unit's actions (with addressees), mentions, citations, topics and candidate names.
     ``openings``: first-sentence verbs already found for texts (by the segmentation)."""
@@ -151,7 +152,9 @@ def analyse_unit(
     opening: tuple[FoundVerb | None] | None = None
     if openings is not None and text in openings:
         opening = (openings[text],)
-    found_verbs, unknown = find_actions(text, lexicon, agents, imperative=imperative, opening=opening)
+    found_verbs, unknown = find_actions(
+        text, lexicon, agents, imperative=imperative, opening=opening, first_person=first_person
+    )
     rec = Recommendation(position, clean_text, evidence(0, len(text)))
     addressed_governments: list[Match] = []
     kept: list[FoundVerb] = []
@@ -222,6 +225,7 @@ def footnotes_of(
         text = for_matching(note.text)
         _mentions, agents = find_agents(text, lexicon)
         topics = lexicon.topics.find(text)
+
         def whole_note(_start: int, _end: int, span: Evidence = span) -> Evidence:
             return span  # the note's text is collapsed: its citations point to the whole note
 

@@ -94,7 +94,12 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"(]?[A-Z])")
-_LEAD = re.compile(r"[\s\"'(]*(?:(?:and|but|moreover|finally|lastly|in\s+addition|in\s+conclusion)\b,?\s*)?", re.I)
+_LEAD = re.compile(
+    r"[\s\"'(]*(?:(?:and|but|moreover|finally|lastly|in\s+addition|in\s+conclusion)\b,?\s*"
+    r"|(?:further|furthermore|also|in\s+particular|in\s+this\s+regard|in\s+this\s+context|to\s+this\s+end"
+    r"|therefore|accordingly|similarly|likewise|at\s+the\s+same\s+time),\s*)?",
+    re.I,
+)
 _LAST_TOKEN = re.compile(r"([\w.]+)$")  # used with an end position: the token before it
 _FOLLOWER = re.compile(r"\s*([\w']+|[^\w\s]|$)")
 
@@ -222,7 +227,14 @@ def _verb(lexicon: Lexicon, written: str, kinds: set[str]) -> str | None:
 
 
 def _main(
-    text: str, start: int, end: int, lexicon: Lexicon, agents: list[Match] | None, first: bool, imperative: bool
+    text: str,
+    start: int,
+    end: int,
+    lexicon: Lexicon,
+    agents: list[Match] | None,
+    first: bool,
+    imperative: bool,
+    first_person: bool = False,
 ) -> FoundVerb | None:
     lead = _LEAD.match(text, start, end)
     at = lead.end() if lead is not None else start
@@ -251,6 +263,9 @@ def _main(
             form = lexicon.verbs[_form(hit.written)]
             kind = "third" if "third" in form.kinds else ("ing" if "ing" in form.kinds or having else "adj")
             return FoundVerb(iri, hit.phrase_start, _with_tail(text, lexicon, hit), kind)
+        if first and first_person and (iri := _verb(lexicon, hit.written, {"base"})):
+            # under "We, the participants …:" a bare verb is the first person ("Reaffirm our …")
+            return FoundVerb(iri, hit.phrase_start, _with_tail(text, lexicon, hit), "base")
         if first and imperative and _verb(lexicon, hit.written, {"base"}):
             return _recommends(lexicon, hit.start, hit.end, "imperative")
     subject = subject_first(text, at, end, lexicon, ())
@@ -319,21 +334,23 @@ def find_actions(
     *,
     imperative: bool = False,
     opening: tuple[FoundVerb | None] | None = None,
+    first_person: bool = False,
 ) -> tuple[list[FoundVerb], Opening | None]:
     """Every operative verb of a unit's matching text, and the unknown opening word (when the
     first sentence has no main verb). ``imperative``: a list item of a report or messages, whose
     bare verb is a recommendation. ``opening``: the first sentence's verb, when
-    :func:`opening_verb` already found it for this very text."""
+    :func:`opening_verb` already found it for this very text. ``first_person``: the units follow a
+    chapeau "We, …:", so a bare verb is no imperative."""
     quotes = quoted_spans(text)
     actions: list[FoundVerb] = []
     unknown: Opening | None = None
     for index, (start, end) in enumerate(sentences(text)):
         if _inside(start, quotes):
             continue
-        if index == 0 and opening is not None:
+        if index == 0 and opening is not None and not first_person:
             main = opening[0]
         else:
-            main = _main(text, start, end, lexicon, agents, index == 0, imperative)
+            main = _main(text, start, end, lexicon, agents, index == 0, imperative, first_person)
         if main is None:
             if index == 0:
                 word = _FIRST_WORD.search(text, start, end)

@@ -222,3 +222,27 @@ def test_variant_labels_shared_heads_and_candidates(kg: igkg.KnowledgeGraph) -> 
     assert set(iris(rec["addressees"])) == {ID + "actor/undesa", IOS, IGOS}
     assert document.candidates == ["the Open Data Charter"]
     assert [w.kind for w in document.warnings] == ["candidate"]
+
+
+def test_preambular_paragraphs_without_blank_lines(kg: igkg.KnowledgeGraph) -> None:
+    text = (
+        "Draft\n\nThe Council,\n\nRecalling its resolution 2016/22,\nNoting the report of the\n"
+        "Secretary-General,\nWelcoming the work of the IGF,\n\n1. Requests the IGF to report.\n"
+    )
+    units = _extract(text, kg)["recommendations"]
+    assert [(u["kind"], u["actions"][0]["verb"]) for u in units] == [
+        ("preambular", "recalls"),
+        ("preambular", "notes"),
+        ("preambular", "welcomes"),
+        ("operative", "requests"),
+    ]
+    assert units[1]["text"] == "Noting the report of the Secretary-General,"
+
+
+def test_under_a_we_chapeau_a_bare_verb_is_the_first_person(kg: igkg.KnowledgeGraph) -> None:
+    text = "# Declaration\n\nWe, the participants in the meeting:\n\n1. Reaffirm the mandate of the IGF.\n2. Invite the MAG to act.\n"
+    units = _extract(text, kg)["recommendations"]
+    assert [[a["verb"] for a in u["actions"]] for u in units] == [["reaffirms"], ["invites"]]
+    assert iris(units[1]["addressees"]) == [MAG]
+    imperative = _extract("# Messages\n\n1. Invite the MAG to act.\n", kg)["recommendations"][0]
+    assert [a["verb"] for a in imperative["actions"]] == ["recommends"] and imperative["addressees"] == []

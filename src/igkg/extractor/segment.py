@@ -335,6 +335,18 @@ class _Builder:
         expected = self.numbers.get(_indent(match["indent"]))
         return value != 1 and (expected is None or value != expected + 1)
 
+    def _new_preambular(self, line: str) -> bool:
+        """Preambular paragraphs without blank lines between them: the paragraph so far ends with
+        "," or ";" and this line opens (with a capital) with an operative verb ("Recalling …")."""
+        assert self.para is not None
+        last_start, last_end = self.para.ranges[-1]
+        stripped = line.strip()
+        return (
+            self.source[last_start:last_end].rstrip().endswith((",", ";"))
+            and stripped[:1].isupper()
+            and self.is_operative(stripped)
+        )
+
     def _text_line(self, start: int, end: int, line: str, number: int, previous_blank: bool) -> None:
         lead = len(line) - len(line.lstrip())
         first = start + lead
@@ -352,7 +364,7 @@ class _Builder:
             if previous_blank and _indent(line[:lead]) > item.indent and not is_note:
                 item.ranges.append((first, end))
                 return
-        if self.para is not None and not previous_blank:
+        if self.para is not None and not previous_blank and not self._new_preambular(line):
             self.para.ranges.append((first, end))
             return
         self.close()

@@ -240,7 +240,10 @@ def test_preambular_paragraphs_without_blank_lines(kg: igkg.KnowledgeGraph) -> N
 
 
 def test_under_a_we_chapeau_a_bare_verb_is_the_first_person(kg: igkg.KnowledgeGraph) -> None:
-    text = "# Declaration\n\nWe, the participants in the meeting:\n\n1. Reaffirm the mandate of the IGF.\n2. Invite the MAG to act.\n"
+    text = (
+        "# Declaration\n\nWe, the participants in the meeting:\n\n"
+        "1. Reaffirm the mandate of the IGF.\n2. Invite the MAG to act.\n"
+    )
     units = _extract(text, kg)["recommendations"]
     assert [[a["verb"] for a in u["actions"]] for u in units] == [["reaffirms"], ["invites"]]
     assert iris(units[1]["addressees"]) == [MAG]

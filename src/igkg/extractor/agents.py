@@ -168,6 +168,10 @@ _SEPARATOR = re.compile(r",\s*|\s+(?:and|or|as well as|including|in particular)\
 _DETERMINERS = re.compile(r"(?:(?:the|all|relevant|other|its|their|respective|concerned|interested|both)\s+)*", re.I)
 
 
+_OTHER_CONJUNCT = re.compile(r"([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
+_FILLER_RUN = re.compile(r"(?:(?:the|all|relevant|other|its|their|national|regional|international)\s+)*", re.I)
+
+
 def _agent_at(position: int, agents: Sequence[Match]) -> Match | None:
     for agent in agents:
         if agent.start == position:
@@ -259,6 +263,13 @@ def addressees(text: str, verb_end: int, agents: Sequence[Match], *, subject: bo
         if expect_agent and word in _FILLERS:
             position = token.end()
             continue
+        conjunct = _OTHER_CONJUNCT.match(text, position) if expect_agent and word[0].isalpha() else None
+        if conjunct is not None and not set(conjunct.group(1).lower().split()) & _NOT_MODIFIERS:
+            # "donor countries and the private sector": a conjunct that names no agent is skipped
+            after = _FILLER_RUN.match(text, conjunct.end())
+            if after is not None and _agent_at(after.end(), agents) is not None:
+                position = conjunct.end()
+                continue
         if expect_agent and word == "," and not found and not skipped_aside:
             # "Encourages, in particular, governments to": skip a short aside between commas.
             close = text.find(",", token.end())

@@ -27,55 +27,11 @@ _HINT = re.compile(r"[A-Z][\w'+-]*\s+(?:(?:of|for|on|and|to|the|in)\s+)*[A-Z]|\b
 _INNER_CAPITAL = re.compile(r"^[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
 #: Words that name no particular body on their own.
 _GENERIC = frozenset(
-    [
-        "working",
-        "group",
-        "groups",
-        "commission",
-        "council",
-        "assembly",
-        "forum",
-        "secretariat",
-        "chair",
-        "committee",
-        "panel",
-        "member",
-        "members",
-        "states",
-        "state",
-        "government",
-        "governments",
-        "summit",
-        "conference",
-        "meeting",
-        "session",
-        "report",
-        "resolution",
-        "agenda",
-        "item",
-        "united",
-        "nations",
-        "internet",
-        "we",
-        "the",
-        "it",
-        "our",
-        "their",
-        "this",
-        "these",
-        "recommendation",
-        "recommendations",
-        "conclusions",
-        "annex",
-        "section",
-        "chapter",
-        "paragraph",
-        "article",
-        "mr",
-        "ms",
-        "dr",
-        "page",
-    ]
+    "working group groups commission council assembly forum secretariat chair committee panel member members "
+    "states state government governments summit conference meeting session report resolution agenda item "
+    "united nations internet we the it our their this these recommendation recommendations conclusions "
+    "annex section chapter paragraph article mr ms dr page governance information society digital cooperation "
+    "development technology technologies communications policy policies day week year programme".split()
 )
 
 
@@ -103,6 +59,50 @@ def _pieces(text: str, known: Sequence[Match]) -> list[re.Match[str]]:
     return pieces
 
 
+_AND = re.compile(r"\s+and\s+(?:(?P<the>the)\s+)?")
+
+
+def _complete(name: str) -> bool:
+    capitals = [w for w in re.findall(r"[\w'+-]+", name) if w[:1].isupper()]
+    return len(capitals) >= 2 or bool(_INNER_CAPITAL.match(name))
+
+
+def _split_names(run: re.Match[str]) -> list[tuple[str | None, str, int]]:
+    """(the, name, start) of the names in a run: "the High-level Political Forum and NETmundial"
+    is two names; "Ministry of Science and Technology" (one side incomplete) stays one."""
+    name, start = run["name"], run.start("name")
+    cuts = list(_AND.finditer(name))
+    pieces = []
+    at, the = 0, run["the"]
+    for cut in cuts:
+        pieces.append((the, name[at : cut.start()], start + at))
+        at, the = cut.end(), cut["the"]
+    pieces.append((the, name[at:], start + at))
+    merged: list[tuple[str | None, str, int]] = []
+    for piece in pieces:  # an incomplete side belongs to the name before it ("… Science and Technology")
+        if merged and not (_complete(piece[1]) and _complete(merged[-1][1])):
+            the_before, before, before_start = merged.pop()
+            piece = (the_before, name[before_start - start : piece[2] - start + len(piece[1])], before_start)
+        merged.append(piece)
+    return merged
+
+
+def _candidate(the: str | None, name: str, start: int, start_words: set[int], lexicon: Lexicon) -> str | None:
+    """``name`` as written, if it is a candidate."""
+    words = re.findall(r"[\w'+-]+", name)
+    capitals = [w for w in words if w[:1].isupper()]
+    if start in start_words and the is None and (words[0].lower() in lexicon.verbs or len(capitals) < 3):
+        return None
+    single = len(capitals) == 1 and len(words) == 1
+    if (single and not _INNER_CAPITAL.match(name)) or (not single and len(capitals) < 2):
+        return None
+    if all(w.lower() in _GENERIC for w in capitals):
+        return None
+    if name.split()[-1].lower() in ("of", "for", "on", "and", "to", "the", "in"):
+        return None
+    return f"the {name}" if the else name
+
+
 def find_candidates(text: str, start_words: set[int], known: Sequence[Match], lexicon: Lexicon) -> list[str]:
     """Unknown names in a unit's matching text; ``start_words`` are offsets where a sentence
     starts, ``known`` the agents, instruments and topics found there."""
@@ -111,26 +111,8 @@ def find_candidates(text: str, start_words: set[int], known: Sequence[Match], le
     if not any(not any(m.start <= h < m.end for m in known) for h in hints):
         return found  # every pair of capitalised words is (inside) a known name
     for run in _pieces(text, known):
-        name = run["name"]
-        words = re.findall(r"[\w'+-]+", name)
-        capitals = [w for w in words if w[:1].isupper()]
-        start = run.start("name")
-        if start in start_words and run["the"] is None:
-            first_word = words[0].lower()
-            if first_word in lexicon.verbs or len(capitals) < 3:
-                continue
-        single = len(capitals) == 1 and len(words) == 1
-        if single and not _INNER_CAPITAL.match(name):
-            continue
-        if not single and len(capitals) < 2:
-            continue
-        if all(w.lower() in _GENERIC for w in words if w[:1].isupper()):
-            continue
-        if name.split()[-1].lower() in ("of", "for", "on", "and", "to", "the", "in"):
-            continue
-        written = (run["the"] + " " + name) if run["the"] else name
-        if re.match(r"the\s", written, re.I):
-            written = "the" + written[3:]
-        if written not in found:
-            found.append(written)
+        for the, name, start in _split_names(run):
+            written = _candidate(the, name, start, start_words, lexicon)
+            if written is not None and written not in found:
+                found.append(written)
     return found

@@ -254,8 +254,14 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
         if mentioned:
             context.last_instrument = mentioned[-1].iris[0]
     planner.release()
-    if not recommendations:
+    if not recommendations and layout.items():
         raise ParseError("no recommendation bullets found (every list item is empty)", path=source.name)
+    if not recommendations:
+        raise ParseError(
+            "no recommendation bullets found (expected lines starting with •, -, *, 1., 1) or (a), or paragraphs "
+            "opening with an operative verb such as 'Recalling' or 'Requests')",
+            path=source.name,
+        )
     name = Path(source.name).stem if source.path is not None else ""
     title = structure.title.rstrip(":").strip() or (
         name.replace("-", " ").replace("_", " ").strip() or "Untitled document"

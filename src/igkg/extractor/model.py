@@ -8,8 +8,8 @@ adds the JSON and RDF output to :class:`Document`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 __all__ = [
     "Evidence",
@@ -26,29 +26,37 @@ __all__ = [
 ]
 
 
+class SpanResolver(Protocol):
+    """Works out where a span of a unit's text is in the source: (start, end, exact)."""
+
+    def span(self, start: int, end: int) -> tuple[int, int, str]: ...
+
+
 class Evidence:
     """A span of the source text: ``source[start:end] == exact``. Made from a span of a unit's
     clean text, it is worked out when first read (:meth:`deferred`): the JSON output never reads
     it, the RDF output reads each once."""
 
-    __slots__ = ("_span", "_resolve")
+    __slots__ = ("_span", "_resolver", "_at")
 
     def __init__(self, start: int, end: int, exact: str) -> None:
         self._span: tuple[int, int, str] | None = (start, end, exact)
-        self._resolve: Callable[[], tuple[int, int, str]] | None = None
+        self._resolver: SpanResolver | None = None
+        self._at = (start, end)
 
     @classmethod
-    def deferred(cls, resolve: Callable[[], tuple[int, int, str]]) -> Evidence:
+    def deferred(cls, resolver: SpanResolver, start: int, end: int) -> Evidence:
         evidence = cls.__new__(cls)
         evidence._span = None
-        evidence._resolve = resolve
+        evidence._resolver = resolver
+        evidence._at = (start, end)
         return evidence
 
     def _get(self) -> tuple[int, int, str]:
         if self._span is None:
-            assert self._resolve is not None
-            self._span = self._resolve()
-            self._resolve = None
+            assert self._resolver is not None
+            self._span = self._resolver.span(*self._at)
+            self._resolver = None
         return self._span
 
     @property

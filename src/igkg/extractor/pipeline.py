@@ -291,21 +291,38 @@ def _evidence_of(prepared: Prepared) -> Callable[[int, int], Evidence]:
     """Evidence of a span of the prepared text, in the original's offsets."""
 
     def evidence(start: int, end: int) -> Evidence:
-        a, b = prepared.to_original(start), prepared.to_original(end)
-        return Evidence(a, b, prepared.original[a:b])
+        return Evidence(*_original_span(prepared, start, end))
 
     return evidence
 
 
+def _original_span(prepared: Prepared, start: int, end: int) -> tuple[int, int, str]:
+    """A span of the prepared text in the original: its last character's place + 1 is the end,
+    so a footnote marker removed right after a word stays out ("CSTD", not "CSTD5")."""
+    a = prepared.to_original(start)
+    b = prepared.to_original(end - 1) + 1 if end > start else a
+    return a, b, prepared.original[a:b]
+
+
+class _UnitSpans:
+    """Where the spans of one unit's clean text are in the source (one object per unit)."""
+
+    __slots__ = ("clean", "prepared")
+
+    def __init__(self, clean: CleanText, prepared: Prepared) -> None:
+        self.clean = clean
+        self.prepared = prepared
+
+    def span(self, start: int, end: int) -> tuple[int, int, str]:
+        a, b = self.clean.source_span(start, end)
+        return _original_span(self.prepared, a, b)
+
+
 def _evidence(clean: CleanText, prepared: Prepared) -> Callable[[int, int], Evidence]:
     """Evidence of a span of a unit's clean text, worked out when first read."""
+    spans = _UnitSpans(clean, prepared)
 
     def evidence(start: int, end: int) -> Evidence:
-        def resolve() -> tuple[int, int, str]:
-            a, b = clean.source_span(start, end)
-            a, b = prepared.to_original(a), prepared.to_original(b)
-            return a, b, prepared.original[a:b]
-
-        return Evidence.deferred(resolve)
+        return Evidence.deferred(spans, start, end)
 
     return evidence

@@ -26,7 +26,10 @@ __all__ = ["Structure", "heading_like", "split_heading"]
 Entry = tuple[str, list[tuple[int, int]], Item | None]
 _TERMINAL = (".", ";", "!", "?", ":", ",")
 _CHAPEAU = re.compile(r"^The\s+[A-Z][\w\s,'’-]{2,100},$")
-_NUMBER = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*\.?|[A-Z]\.|[IVXLC]{1,6}\.)\s+(?P<label>\S.*)$")
+_NUMBER = re.compile(
+    r"^(?:(?:Section|Chapter|Part|Annex|Title)\s+)?(?P<number>\d{1,3}(?:\.\d{1,3})*[.):]?|[A-Z][.):]|[IVXLC]{1,6}[.):])"
+    r"\s+(?:[-–—:]\s+)?(?P<label>\S.*)$"
+)
 _CHAPEAU_LINE = re.compile(r"^(?:(?:We|The|This|These|It)\b.*|.*,.*):$")
 _RESOLUTION_NUMBER = re.compile(r"^(?:Resolution\s+)?\d{1,4}/\d{1,4}\.\s+")
 
@@ -44,7 +47,7 @@ def split_heading(text: str, marker: str | None = None) -> tuple[str, str | None
     match = _NUMBER.match(text.strip())
     if match is None:
         return text.strip(), None
-    return match["label"].strip(), match["number"].rstrip(".")
+    return match["label"].strip(), match["number"].rstrip(".):")
 
 
 class Structure:

@@ -249,3 +249,20 @@ def test_under_a_we_chapeau_a_bare_verb_is_the_first_person(kg: igkg.KnowledgeGr
     assert iris(units[1]["addressees"]) == [MAG]
     imperative = _extract("# Messages\n\n1. Invite the MAG to act.\n", kg)["recommendations"][0]
     assert [a["verb"] for a in imperative["actions"]] == ["recommends"] and imperative["addressees"] == []
+
+
+def test_a_numbered_heading_never_takes_the_next_line(kg: igkg.KnowledgeGraph) -> None:
+    text = (
+        "Statement\n\nA. Introduction\n\n1.1 Purpose\n   This statement records the points of the dialogue.\n\n"
+        "1.2 Context\n1. We recall the Summit. We accordingly invite the ITU to take part.\n\n"
+        "4.1. Funding\n2. We express concern that funds are short.\n"
+    )
+    data = _extract(text, kg)
+    assert [(s["label"], s["number"]) for s in data["sections"]] == [
+        ("Introduction", "A"),
+        ("Purpose", "1.1"),
+        ("Context", "1.2"),
+        ("Funding", "4.1"),
+    ]
+    assert [(u["number"], u["section"]) for u in data["recommendations"]] == [("1", "Context"), ("2", "Funding")]
+    assert data["unknown_verbs"] == []

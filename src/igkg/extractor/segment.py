@@ -40,6 +40,7 @@ _MARKDOWN = re.compile(
 )
 _WORD = re.compile(r"\S+")
 _STRETCH = re.compile(r"\S+(?: \S+)*")
+_FUNCTION_WORDS = frozenset("and or the of to in for with a an on at by as from its their our".split())
 _MARKUP_CHARS = re.compile(r"[*_`\[\]]")
 
 
@@ -332,8 +333,26 @@ class _Builder:
             return False
         if self.para is None and self.last_item is None:
             return False
+        if self.para is None and self.last_item is not None and self._heading_item(self.last_item):
+            return False  # "4.1. Funding" ⏎ "2. We express …": the heading is done
         expected = self.numbers.get(_indent(match["indent"]))
         return value != 1 and (expected is None or value != expected + 1)
+
+    def _heading_item(self, item: Item) -> bool:
+        """A numbered or lettered heading ("1.1 Purpose", "B. Follow-up"): short, no final
+        punctuation, no operative verb, and nothing under it yet but its own line."""
+        if item.family == "bullet" or len(item.ranges) != 1 or item.children:
+            return False
+        own = self.source[item.ranges[0][0] : item.ranges[0][1]].strip()
+        words = own.split()
+        return (
+            0 < len(words) <= 8
+            and own[:1].isupper()
+            and "," not in own
+            and not own.endswith(_TERMINAL)
+            and words[-1].lower() not in _FUNCTION_WORDS  # "… including the ITU and" ⏎ "UNESCO, are …"
+            and not self.is_operative(own)
+        )
 
     def _new_preambular(self, line: str) -> bool:
         """Preambular paragraphs without blank lines between them: the paragraph so far ends with
@@ -354,6 +373,8 @@ class _Builder:
         if item is not None and self.para is None and not item.ranges and not item.children:
             item.ranges.append((first, end))  # "Recommendation 7:" with its body on the next lines
             return
+        if item is not None and self.para is None and line.strip()[:1].isupper() and self._heading_item(item):
+            item = None  # "1.1 Purpose" ⏎ "This statement …": a heading never takes the next line
         if item is not None and self.para is None:
             own = " ".join(self.source[a:b] for a, b in item.ranges).rstrip()
             stripped = line.strip()

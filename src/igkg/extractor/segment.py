@@ -40,7 +40,28 @@ _MARKDOWN = re.compile(
 )
 _WORD = re.compile(r"\S+")
 _STRETCH = re.compile(r"\S+(?: \S+)*")
-_FUNCTION_WORDS = frozenset("and or the of to in for with a an on at by as from its their our".split())
+_FUNCTION_WORDS = frozenset(
+    [
+        "and",
+        "or",
+        "the",
+        "of",
+        "to",
+        "in",
+        "for",
+        "with",
+        "a",
+        "an",
+        "on",
+        "at",
+        "by",
+        "as",
+        "from",
+        "its",
+        "their",
+        "our",
+    ]
+)
 _MARKUP_CHARS = re.compile(r"[*_`\[\]]")
 
 

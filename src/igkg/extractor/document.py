@@ -45,8 +45,13 @@ class ExtractedDocument(Document):
             if key != "recommendations":
                 parts.append(json.dumps(value, ensure_ascii=False))
                 continue
-            units = [json.dumps(rec, ensure_ascii=False) for rec in value]
-            parts.append("[" + unit_lead + unit_sep.join(units) + close_units if units else "[]")
+            parts.append("[")
+            count = 0
+            for rec in value:  # each unit straight into the parts: no intermediate joined copy
+                parts.append(unit_sep if count else unit_lead)
+                parts.append(json.dumps(rec, ensure_ascii=False))
+                count += 1
+            parts.append(close_units if count else "]")
         parts.append(last)
         return "".join(parts)
 

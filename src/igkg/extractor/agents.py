@@ -158,6 +158,18 @@ _NOT_MODIFIERS = frozenset(
         "contributions",
         "participation",
         "decision",
+        "through",
+        "via",
+        "within",
+        "under",
+        "among",
+        "between",
+        "in",
+        "into",
+        "across",
+        "the",
+        "a",
+        "an",
     ]
 )
 _TOKEN = re.compile(r"\s*(as well as|and/or|'s\b|[\w'-]+|[^\w\s])", re.IGNORECASE)
@@ -165,7 +177,11 @@ _OFFICE = re.compile(r"(?:vice-)?([\w-]+)(?:\s[\w-]+)?\s+of\s+(?:the\s+)?", re.I
 _MODIFIERS = re.compile(r"([a-z][\w-]*)\s+(?:([a-z][\w-]*)\s+)?")
 _CONJUNCTS = re.compile(r"(,\s*|\s+(?:and|or|as well as|including|in particular)\s+|\s*\(\s*|\s*\)\s*)")
 _SEPARATOR = re.compile(r",\s*|\s+(?:and|or|as well as|including|in particular)\s+|\s*[()]\s*")
-_DETERMINERS = re.compile(r"(?:(?:the|all|relevant|other|its|their|respective|concerned|interested|both)\s+)*", re.I)
+_DETERMINERS = re.compile(
+    r"(?:(?:including|notably|especially|such\s+as|in\s+particular|the|all|relevant|other|its|their|respective"
+    r"|concerned|interested|both)\s+)*",
+    re.I,
+)
 
 
 _OTHER_CONJUNCT = re.compile(r"([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")

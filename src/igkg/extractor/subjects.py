@@ -264,6 +264,9 @@ def subject_first(
     if not hits:
         return None
     at, phrase_start, phrase_end, kind, verb_start, verb_end = min(hits)
+    clause = text.rfind(";", np_start, at)
+    if clause >= 0:  # "Capacity is lacking; UNESCO and the ITU are encouraged to …": the last clause
+        np_start = clause + 1 + len(text[clause + 1 : at]) - len(text[clause + 1 : at].lstrip())
     noun_phrase = text[np_start:at]
     if not _subject_ok(noun_phrase) or not noun_phrase.strip()[:1].isalnum():
         return None

@@ -189,7 +189,8 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
         if found.kind in ("modal", "passive") and found.subject is not None:
             _mentions, agents = find_agents(matching, lexicon)
             return any(found.subject[0] <= a.start < found.subject[1] for a in agents)
-        return found.kind not in ("modal", "passive") or found.that_subject is not None
+        # "The Internet Society welcomes …" in prose is its author speaking, not a unit
+        return found.kind not in ("modal", "passive", "third") or found.that_subject is not None or found.start < 3
 
     layout = segment(text, operative)
     if not layout.items() and not any(b.kind == "paragraph" for b in layout.blocks):

@@ -154,7 +154,7 @@ _AND_THIRD = re.compile(r"(?:(?:(?<=[\s,;])|^)(?:and|but|while)\s+|[;,]\s*(?=[a-
 _AND_BASE = re.compile(r"(?:(?<=[\s,;])(?:and|but)\s+(?P<we>we\s+)?|[;,]\s*(?P<we2>we\s+))", re.I)
 _AND_PARTICIPLE = re.compile(r"(?<=[\s,;])and\s+", re.I)
 _AND_MODAL = re.compile(rf"(?<=\s)and\s+(?:{_ADVERBS}\s+)?(?P<verb>should|must)\s+(?!be\b)[a-z]+", re.I)
-_AND_CLAUSE = re.compile(r"[,;]\s*(?:and|but)\s+(?=(?:the\s|[A-Z]))", re.I)
+_AND_CLAUSE = re.compile(r"(?:[,;]\s*(?:and|but)\s+|;\s*)(?=(?:the\s|[A-Z]))")
 
 
 @dataclass(frozen=True)

@@ -266,3 +266,18 @@ def test_a_numbered_heading_never_takes_the_next_line(kg: igkg.KnowledgeGraph) -
     ]
     assert [(u["number"], u["section"]) for u in data["recommendations"]] == [("1", "Context"), ("2", "Funding")]
     assert data["unknown_verbs"] == []
+
+
+def test_clauses_after_a_semicolon_and_prose_by_the_author(kg: igkg.KnowledgeGraph) -> None:
+    text = (
+        "Contribution\n\nThe Internet Society welcomes the opportunity to contribute.\n\n"
+        "1. Member States should act; the CSTD is requested to report on it.\n"
+        "2. Capacity is lacking; UNESCO and the ITU are encouraged to help.\n"
+        "3. Invites the Economic and Social Council, through the CSTD, to review it.\n"
+    )
+    units = _extract(text, kg)["recommendations"]
+    assert len(units) == 3  # the author's prose is no unit
+    assert [a["verb"] for a in units[0]["actions"]] == ["recommends", "requests"]
+    assert iris(units[0]["addressees"]) == [GOVERNMENTS, CSTD]
+    assert iris(units[1]["addressees"]) == [UNESCO, ITU]
+    assert iris(units[2]["addressees"]) == [ID + "actor/ecosoc"]

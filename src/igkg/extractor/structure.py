@@ -64,8 +64,9 @@ class Structure:
         chapeau = next((i for i in range(first_unit) if _CHAPEAU.match(self.texts[i])), None)
         if chapeau is not None:
             before = [i for i in range(chapeau) if self.texts[i] and not self.texts[i].endswith(":")]
-            if before:
-                self.title = _RESOLUTION_NUMBER.sub("", self.texts[before[-1]])
+            marked = [i for i in before if planned[i][0] == "title" or self._markdown_heading(planned[i][1])]
+            if marked or before:  # a Markdown title wins over the last paragraph ("Submitted by …")
+                self.title = _RESOLUTION_NUMBER.sub("", self.texts[(marked or before)[-1]])
             self.title_block = set(range(chapeau + 1))
         else:
             for i in range(first_unit):
@@ -95,6 +96,12 @@ class Structure:
         self._ranges = {i: planned[i][1] for i, _l, _n in self._sections}
         self._starts = [at for at, _label, _number in self._sections]
         self._made: list[Section] | None = None
+
+    def _markdown_heading(self, ranges: list[tuple[int, int]]) -> bool:
+        if not ranges:
+            return False
+        line_start = self.text.rfind("\n", 0, ranges[0][0]) + 1
+        return "#" in self.text[line_start : ranges[0][0]]
 
     def sections(self, evidence: Callable[[int, int], Evidence]) -> list[Section]:
         """The sections in document order (made once)."""

@@ -281,3 +281,17 @@ def test_clauses_after_a_semicolon_and_prose_by_the_author(kg: igkg.KnowledgeGra
     assert iris(units[0]["addressees"]) == [GOVERNMENTS, CSTD]
     assert iris(units[1]["addressees"]) == [UNESCO, ITU]
     assert iris(units[2]["addressees"]) == [ID + "actor/ecosoc"]
+
+
+def test_recommendation_labels_of_every_kind(kg: igkg.KnowledgeGraph) -> None:
+    text = (
+        "Report\n\nRecommendations\n\nRecommendation 1 – The IGF should publish an outlook.\n\n"
+        "Rec. 2: Governments are urged to act.\n\nRecommendation 3 (to the MAG):\nInclude security in the themes.\n"
+    )
+    units = _extract(text, kg)["recommendations"]
+    assert [(u["number"], [a["verb"] for a in u["actions"]]) for u in units] == [
+        ("1", ["recommends"]),
+        ("2", ["urges"]),
+        ("3", ["recommends"]),
+    ]
+    assert units[2]["actions"][0]["as_written"] == "Include"

@@ -147,7 +147,8 @@ def _number(item: Item | None) -> str | None:
     """The printed number of a unit's marker: "1." → "1", "Recommendation 7:" → "7", "(a)" → "a"."""
     if item is None or item.family == "bullet":
         return None
-    number = re.sub(r"^(?:Recommendation|Rec\.)\s*", "", item.marker, flags=re.I).strip(" ().:-–—")
+    labelled = re.match(r"(?:Recommendation|Rec\.)\s*(\d+[a-z]?)", item.marker, flags=re.I)
+    number = labelled.group(1) if labelled else item.marker.strip(" ().:-–—")  # "Recommendation 3 (to X):" → "3"
     return number or None
 
 
@@ -215,6 +216,7 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
             continue
         if kind == "rec":
             position = len(recommendations) + 1
+            labelled = item is not None and item.marker.lower().startswith(("recommendation", "rec."))
             analysis = analyse_unit(
                 position,
                 clean.text,
@@ -223,8 +225,9 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
                 _evidence(clean, prepared),
                 warnings,
                 imperative=item is not None,
-                openings=openings if item is not None else None,
+                openings=openings if item is not None and not labelled else None,
                 first_person=first_person,
+                loose_imperative=labelled,
             )
             rec = analysis.recommendation
             rec.number = _number(item)

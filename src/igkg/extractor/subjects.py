@@ -298,7 +298,9 @@ def important_that(text: str, start: int, end: int, lexicon: Lexicon) -> FoundVe
     return FoundVerb(form.iri, match.start(), match.end(), "modal", None, match.end() + 1)
 
 
-def imperative_at(text: str, start: int, end: int, agents: Sequence[Match]) -> tuple[int, int] | None:
+def imperative_at(
+    text: str, start: int, end: int, agents: Sequence[Match], *, loose: bool = False
+) -> tuple[int, int] | None:
     """The bare verb opening an imperative item ("Improve the …", "Invest in …", "Bring these
     …"): a capitalised word that is no name and no common non-verb, before a determiner or a
     preposition."""
@@ -308,6 +310,7 @@ def imperative_at(text: str, start: int, end: int, agents: Sequence[Match]) -> t
     word, following = match.group(1).lower(), match.group(2)
     plural = word.endswith("s") and not word.endswith("ss")
     endings = any(word.endswith(e) and len(word) > len(e) + 3 for e in _NOT_IMPERATIVE_ENDINGS if e != "s")
-    if word in _NOT_IMPERATIVE or plural or endings or following not in _IMPERATIVE_NEXT:
+    # ``loose``: a "Recommendation N:" item, where a bare verb before any object is an imperative
+    if word in _NOT_IMPERATIVE or plural or endings or (following not in _IMPERATIVE_NEXT and not loose):
         return None
     return match.start(1), match.end(1)

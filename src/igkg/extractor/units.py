@@ -144,6 +144,7 @@ def analyse_unit(
     imperative: bool = False,
     openings: dict[str, FoundVerb | None] | None = None,
     first_person: bool = False,
+    loose_imperative: bool = False,
 ) -> UnitAnalysis:
     """One unit's actions (with addressees), mentions, citations, topics and candidate names.
     ``openings``: first-sentence verbs already found for texts (by the segmentation)."""
@@ -153,7 +154,13 @@ def analyse_unit(
     if openings is not None and text in openings:
         opening = (openings[text],)
     found_verbs, unknown = find_actions(
-        text, lexicon, agents, imperative=imperative, opening=opening, first_person=first_person
+        text,
+        lexicon,
+        agents,
+        imperative=imperative,
+        opening=opening,
+        first_person=first_person,
+        loose_imperative=loose_imperative,
     )
     rec = Recommendation(position, clean_text, evidence(0, len(text)))
     addressed_governments: list[Match] = []

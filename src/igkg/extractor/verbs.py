@@ -235,6 +235,7 @@ def _main(
     first: bool,
     imperative: bool,
     first_person: bool = False,
+    loose: bool = False,
 ) -> FoundVerb | None:
     lead = _LEAD.match(text, start, end)
     at = lead.end() if lead is not None else start
@@ -272,7 +273,8 @@ def _main(
     if subject is not None:
         return subject
     if first and imperative:
-        word = imperative_at(text, at, end, agents if agents is not None else lexicon.agents.find(text[:end]))
+        named = agents if agents is not None else lexicon.agents.find(text[:end])
+        word = imperative_at(text, at, end, named, loose=loose)
         if word is not None:
             return _recommends(lexicon, word[0], word[1], "imperative")
     return None
@@ -335,6 +337,7 @@ def find_actions(
     imperative: bool = False,
     opening: tuple[FoundVerb | None] | None = None,
     first_person: bool = False,
+    loose_imperative: bool = False,
 ) -> tuple[list[FoundVerb], Opening | None]:
     """Every operative verb of a unit's matching text, and the unknown opening word (when the
     first sentence has no main verb). ``imperative``: a list item of a report or messages, whose
@@ -350,7 +353,7 @@ def find_actions(
         if index == 0 and opening is not None and not first_person:
             main = opening[0]
         else:
-            main = _main(text, start, end, lexicon, agents, index == 0, imperative, first_person)
+            main = _main(text, start, end, lexicon, agents, index == 0, imperative, first_person, loose_imperative)
         if main is None:
             if index == 0:
                 word = _FIRST_WORD.search(text, start, end)

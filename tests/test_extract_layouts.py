@@ -204,6 +204,9 @@ def test_forms_are_made_by_rule() -> None:
             "Notes paragraph 16 of the report of the Working Group on Improvements to the IGF.",
             [("cstd-wg-igf-improvements-report", "16")],
         ),
+        # the document's own paragraphs are no citation
+        ("Recalls paragraph 72 of the Tunis Agenda and paragraph 1 above.", [("tunis-agenda", "72")]),
+        ("Requests a report on paragraphs 2 and 3 of the present resolution.", []),
     ],
 )
 def test_reference_forms_of_resolutions(

@@ -46,6 +46,11 @@ _ITEM_PARTS = re.compile(
     re.IGNORECASE,
 )
 _PARTS_OR_BARE = re.compile(rf"{_ITEM_PARTS.pattern}|\(\s?(?P<bare>[a-z]{{1,2}})\s?\)", re.IGNORECASE)
+_SELF = re.compile(
+    r"\s+(?:above|below|hereof|herein|of\s+(?:the\s+present|this)\s+(?:resolution|decision|document|report|declaration"
+    r"|statement|text|outcome\s+document))(?!\w)",
+    re.IGNORECASE,
+)
 _THEREOF = re.compile(r"\s+thereof(?!\w)", re.IGNORECASE)
 _ITS_REPORT = re.compile(r"\s?of\s(?:its|their)\sreport(?!\w)", re.IGNORECASE)
 _DATE = r"(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
@@ -217,8 +222,14 @@ def find_citations(
         if numbers:
             explicit.append(FoundCitation(instrument, start, end, "explicit", numbers))
 
+    # "paragraph 1 above", "paragraph 5 of the present resolution": the document itself, no citation
+    for index, expression in enumerate(expressions):
+        if _SELF.match(text, expression.end()):
+            used_expressions.add(index)
     # "paragraph 69 of the Tunis Agenda"; "paragraph 14 thereof"; "paragraphs 15 to 17 of its report"
     for index, expression in enumerate(expressions):
+        if index in used_expressions:
+            continue
         thereof = _THEREOF.match(text, expression.end())
         before = [m for m in instruments if m.end <= expression.start()]
         if thereof is not None and before:

@@ -3,7 +3,7 @@
 UN texts name a body in more ways than ``data/`` lists: with or without "United Nations" /
 "UN" in front ("the Department of Economic and Social Affairs" for "United Nations Department
 of Economic and Social Affairs"), in British or American spelling ("Organisation",
-"Centre"), and followed by the organ it belongs to ("… of the Secretariat", "… of the United
+"Centre"), "all relevant …" for "all …", and followed by the organ it belongs to ("… of the Secretariat", "… of the United
 Nations"; that tail is absorbed by :func:`extend_tail`). A variant that is already a label of
 any resource, or that two resources would share, is dropped: variants never create ambiguity.
 A shortened variant matches only as written (with its capitals), so that "development
@@ -33,6 +33,8 @@ def _made(label: str) -> list[tuple[str, bool]]:
             made.append((rest, True))
         other = "UN " if label.startswith("United Nations") else "United Nations "
         made.append((other + rest, False))
+    if label.startswith("all ") and len(label.split()) == 2:  # "all stakeholders" → "all relevant stakeholders"
+        made.append(("all relevant " + label[4:], False))
     for a, b in _SPELLINGS:
         for x, y in ((a, b), (b, a)):
             if re.search(rf"\b{x}\b", label):

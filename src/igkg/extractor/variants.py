@@ -4,8 +4,9 @@ UN texts name a body in more ways than ``data/`` lists: with or without "United 
 "UN" in front ("the Department of Economic and Social Affairs" for "United Nations Department
 of Economic and Social Affairs"), in British or American spelling ("Organisation",
 "Centre"), "all relevant …" for "all …", and followed by the organ it belongs to ("… of the
-Secretariat", "… of the United Nations"; that tail is absorbed by :func:`extend_tail`). A variant that is already a label of
-any resource, or that two resources would share, is dropped: variants never create ambiguity.
+Secretariat", "… of the United Nations"; that tail is absorbed by :func:`extend_tail`). A
+variant that is already a label of any resource, or that two resources would share, is dropped:
+variants never create ambiguity.
 A shortened variant matches only as written (with its capitals), so that "development
 programme" in running text is no mention of UNDP.
 """

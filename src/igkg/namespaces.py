@@ -51,6 +51,7 @@ PREFIXES: Final[dict[str, str]] = {
     "otype": CONCEPT_NS + "organization-type/",
     "chg": CONCEPT_NS + "change-kind/",
     "strength": CONCEPT_NS + "strength-change/",
+    "pkind": CONCEPT_NS + "paragraph-kind/",
     "ta": ID_NS + "instrument/tunis-agenda/",
     "gd": ID_NS + "instrument/geneva-declaration/",
     "inst": ID_NS + "instrument/",

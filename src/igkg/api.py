@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from .explorer.page import ExplorerPage
     from .extractor.document import ExtractedDocument
 
-__all__ = ["KnowledgeGraph", "GraphSource", "load", "extract", "diff"]
+__all__ = ["KnowledgeGraph", "GraphSource", "load", "extract", "diff", "record_revision"]
 
 
 class KnowledgeGraph(Graph):
@@ -154,6 +155,26 @@ def diff(old: str | Path, new: str | Path, *, graph: Graph | None = None) -> Dif
 
 
 _TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm", ".xhtml"})
+
+
+def record_revision(document: ExtractedDocument, previous: str, *, graph: Graph | None = None,
+                    label: str | None = None, when: date | None = None) -> Diff:
+    """Record the extracted ``document`` as a later version of ``previous`` (a document in
+    ``graph``: IRI, prefixed name or label): its RDF gains ``prov:wasRevisionOf``, the version
+    label and date, and one ``igkg:UnitChange`` per changed unit (docs/diff.md). Returns the diff."""
+    from .drafts.compare import compare
+    from .drafts.history import revision_triples
+    from .drafts.units import read_side
+    from .stores.oxigraph import OxigraphStore
+
+    kg = graph if graph is not None else load()
+    old = read_side(kg.store, resolve_label(kg.store, "node", previous).value)
+    temporary = OxigraphStore()
+    temporary.add(parse_files(bundled_graph_files()))
+    temporary.add(ox.Quad(t.subject, t.predicate, t.object) for t in document.to_graph())
+    result = compare(old, read_side(temporary, document.iri))
+    document.extra_triples.extend(revision_triples(result, old.document, document.iri, label=label, when=when))
+    return result
 
 
 def _slug(path: Path) -> str:

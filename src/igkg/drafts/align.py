@@ -43,9 +43,12 @@ class Pairing:
 
 
 def _structure(a: Unit, b: Unit) -> float:
-    """0–1: how much of what a unit says (verbs, addressees, citations) the two share."""
-    left = {v.iri for v in a.verbs} | set(a.addressees) | {c.iri or c.instrument for c in a.citations}
-    right = {v.iri for v in b.verbs} | set(b.addressees) | {c.iri or c.instrument for c in b.citations}
+    """0–1: how much of what a unit says (verbs, addressees, mentions, citations) the two share."""
+    def said(unit: Unit) -> set[str]:
+        cited = {c.iri or c.instrument for c in unit.citations}
+        return {v.iri for v in unit.verbs} | set(unit.addressees) | set(unit.mentions) | cited
+
+    left, right = said(a), said(b)
     if not left and not right:
         return 1.0
     return len(left & right) / len(left | right)

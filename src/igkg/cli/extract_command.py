@@ -8,8 +8,8 @@ import click
 
 from ..api import GraphSource, extract
 from ..extractor import STATUSES
-from ..namespaces import document_iri
 from ..extractor.writing import write_into
+from ..namespaces import document_iri
 from .options import RDF_NAMES, emit, graph_source_options, output_options
 
 __all__ = ["COMMANDS"]
@@ -40,7 +40,7 @@ __all__ = ["COMMANDS"]
 def extract_command(
     file: Path,
     fmt: str,
-    output: Path | None,
+    output: str | None,
     into: Path | None,
     force: bool,
     slug: str | None,

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +17,8 @@ from typing import Any, TypeVar
 import click
 
 from ..api import GraphSource
-from ..errors import InputError, ParameterError
+from ..errors import ParameterError
+from ..files import write_output
 from ..formats.registry import RDF_SYNTAXES
 
 __all__ = ["RDF_NAMES", "graph_source_options", "output_options", "emit", "parse_params"]
@@ -56,7 +56,7 @@ def output_options(formats: Sequence[str], default: str, help: str) -> Callable[
     (``-`` or absent: standard output); the command receives ``fmt`` and ``output``."""
 
     def decorate(command: F) -> F:
-        command = click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+        command = click.option("--output", "-o", type=click.Path(path_type=str),
                                help="Write to this file (atomically) instead of standard output.")(command)
         return click.option("--format", "-f", "fmt", default=default, show_default=True,
                             type=click.Choice(list(formats)), help=help)(command)
@@ -64,21 +64,10 @@ def output_options(formats: Sequence[str], default: str, help: str) -> Callable[
     return decorate
 
 
-def emit(text: str | bytes, output: Path | None) -> None:
-    """Write to a file atomically (temporary file, then rename), or to standard output when
-    ``output`` is ``None`` or ``-``."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    if output is None or str(output) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    tmp = output.with_name(f".{output.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(output)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"{output}: cannot write: {error.strerror or error}") from None
+def emit(text: str | bytes, output: str | None) -> None:
+    """Write to a file atomically, through to a device or pipe, or to standard output when
+    ``output`` is ``None`` or ``-`` (see :func:`igkg.files.write_output`)."""
+    write_output(text, output)
 
 
 def parse_params(pairs: Sequence[str]) -> dict[str, str]:

@@ -36,8 +36,10 @@ from typing import IO
 import pyoxigraph as ox
 
 from ..errors import InputError, ParseError, StoreError
-from ..formats.rdf_reader import parse_error
+from ..formats.guard import GuardedReader, check_size
+from ..formats.rdf_reader import parse_error, token_limit_error
 from ..formats.registry import syntax_for_path
+from ..limits import InputLimits
 from ..resources import bundled_graph_files
 from .oxigraph import OxigraphStore
 
@@ -187,16 +189,19 @@ class _CountingReader:
         return chunk
 
 
-def _check_inputs(files: Sequence[Path]) -> None:
+def _check_inputs(files: Sequence[Path], limits: InputLimits) -> None:
     for path in files:
         syntax_for_path(path)
         if not path.exists():
             raise InputError(f"{path}: no such file")
         if path.is_dir():
             raise InputError(f"{path}: is a folder, not an RDF file")
+        if path.is_file():
+            check_size(path.stat().st_size, path, limits)
 
 
-def _bulk_load(store: ox.Store, path: Path, done: int, total: int | None, progress: Progress | None) -> int:
+def _bulk_load(store: ox.Store, path: Path, done: int, total: int | None, progress: Progress | None,
+               limits: InputLimits) -> int:
     syntax = syntax_for_path(path)
     try:
         raw_file = path.open("rb")
@@ -205,13 +210,16 @@ def _bulk_load(store: ox.Store, path: Path, done: int, total: int | None, progre
     try:
         with raw_file as raw:
             reader = _CountingReader(raw, path, done, total, progress)
-            store.bulk_load(input=reader, format=syntax.oxigraph,  # type: ignore[arg-type]  # has read()
+            guarded = GuardedReader(reader, syntax, path=path, limits=limits)  # type: ignore[arg-type]
+            store.bulk_load(input=guarded, format=syntax.oxigraph,  # type: ignore[arg-type]  # has read()
                             base_iri=path.resolve().as_uri())
             return reader.done
     except SyntaxError as error:
         raise parse_error(error, path) from None
     except UnicodeDecodeError as error:
         raise ParseError(f"not UTF-8 text ({error.reason} at byte {error.start})", path=path) from None
+    except MemoryError as error:  # Oxigraph's buffer limit: the guard should have said it first
+        raise token_limit_error(error, path, guarded.scanner.line) from None
     except ValueError as error:
         raise InputError(f"{path}: cannot load: {error}") from None
 
@@ -283,7 +291,8 @@ def load_into_store(
     started = time.perf_counter()
     folder = Path(folder)
     paths = [Path(p) for p in files]
-    _check_inputs(paths)
+    limits = InputLimits.from_environment()
+    _check_inputs(paths, limits)
     _prepare_folder(folder)
     try:
         load_lock = _Lock(folder / _LOAD_LOCK, exclusive=True)
@@ -312,7 +321,7 @@ def load_into_store(
                 del current
             store = ox.Store(str(generation))
             for path in inputs:
-                done = _bulk_load(store, path, done, total, progress)
+                done = _bulk_load(store, path, done, total, progress, limits)
             store.flush()
             after = len(store)
         except OSError as error:

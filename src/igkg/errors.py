@@ -109,7 +109,19 @@ class QuerySyntaxError(QueryError):
 
 class QueryRefused(QueryError):
     """A query igkg will not run: ``SERVICE`` to an endpoint not allowed, ``FROM`` a graph the
-    store does not hold, nesting or length over the limits."""
+    store does not hold, nesting or length over the limits. ``{where}`` in the message is
+    replaced by ``line L, column C`` when the refusal has a position."""
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None) -> None:
+        self.template, self.line, self.column = message, line, column
+        where = f"line {line}, column {column}" if line is not None else "in the query"
+        super().__init__(message.replace("{where}", where))
+
+    def shifted(self, lines: int) -> QueryRefused:
+        """The same refusal for a query that had ``lines`` lines prepended before it was checked."""
+        if self.line is None:
+            return self
+        return QueryRefused(self.template, line=max(1, self.line - lines), column=self.column)
 
 
 class QueryTimeout(QueryError):

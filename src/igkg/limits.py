@@ -17,6 +17,7 @@ IGKG_MAX_XML_ENTITY_KB     1024       the text that entity references of one RDF
                                       expand to, in total (0: any entity declaration refused)
 IGKG_MAX_QUERY_TERMS       10000      tokens in one SPARQL query, not counting ``VALUES`` data
 IGKG_QUERY_TIMEOUT         none       seconds a local query may run (``--timeout``)
+IGKG_QUERY_MEMORY_MB       none       memory a local query may take beyond the graph's own
 IGKG_ALLOW_SERVICE         none       endpoints ``SERVICE`` may call (``--allow-service``)
 =========================  =========  ===========================================================
 
@@ -103,19 +104,22 @@ class QueryPolicy:
 
     timeout: float | None = None
     allow_service: tuple[str, ...] = ()
+    memory_mb: int | None = None
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> QueryPolicy:
         env = os.environ if environ is None else environ
         timeout = setting(env, "IGKG_QUERY_TIMEOUT", None, whole=False, minimum=0)
+        memory = setting(env, "IGKG_QUERY_MEMORY_MB", None, minimum=0)
         allowed = tuple(env.get("IGKG_ALLOW_SERVICE", "").replace(",", " ").split())
-        return cls(timeout=timeout or None, allow_service=allowed)
+        return cls(timeout=timeout or None, allow_service=allowed, memory_mb=int(memory) if memory else None)
 
     def with_options(self, timeout: float | None = None, allow_service: tuple[str, ...] = ()) -> QueryPolicy:
-        """This policy with the command line's ``--timeout`` and ``--allow-service`` added."""
+        """This policy with the command line's ``--timeout`` (0: none) and ``--allow-service`` added."""
         return QueryPolicy(
             timeout=self.timeout if timeout is None else (timeout or None),
             allow_service=(*self.allow_service, *allow_service),
+            memory_mb=self.memory_mb,
         )
 
     def allows_service(self, endpoint: str) -> bool:

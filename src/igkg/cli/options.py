@@ -20,6 +20,7 @@ from ..api import GraphSource
 from ..errors import ParameterError
 from ..files import write_output
 from ..formats.registry import RDF_SYNTAXES
+from ..limits import QueryPolicy
 
 __all__ = ["RDF_NAMES", "graph_source_options", "output_options", "emit", "parse_params"]
 
@@ -34,11 +35,18 @@ def graph_source_options(command: F) -> F:
 
     @functools.wraps(command)
     def with_source(*args: Any, data: Sequence[Path] = (), store: Path | None = None,
-                    endpoint: str | None = None, **kwargs: Any) -> Any:
-        return command(*args, source=GraphSource(tuple(data), store, endpoint), **kwargs)
+                    endpoint: str | None = None, timeout: float | None = None,
+                    allow_service: Sequence[str] = (), **kwargs: Any) -> Any:
+        policy = QueryPolicy.from_environment().with_options(timeout, tuple(allow_service))
+        return command(*args, source=GraphSource(tuple(data), store, endpoint, policy), **kwargs)
 
     decorated: Any = with_source
     for option in (
+        click.option("--allow-service", "allow_service", multiple=True, metavar="URL",
+                     help="Let queries call this SPARQL endpoint with SERVICE (repeatable; '*': any). "
+                          "Refused by default."),
+        click.option("--timeout", "timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+                     help="Stop a query that runs longer than this (default: IGKG_QUERY_TIMEOUT, or none; 0: none)."),
         click.option("--endpoint", "endpoint", metavar="URL",
                      help="Query this SPARQL endpoint instead of the bundled graph "
                           "(its query URL, e.g. Oxigraph's http://HOST:PORT/query)."),

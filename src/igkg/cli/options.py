@@ -85,5 +85,8 @@ def parse_params(pairs: Sequence[str]) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise ParameterError(f"--param takes KEY=VALUE, not {pair!r}")
+        if key.strip() in params:
+            raise ParameterError(f"--param {key.strip()} is given twice ({params[key.strip()]!r} and "
+                                 f"{value.strip()!r}): give each parameter once")
         params[key.strip()] = value.strip()
     return params

@@ -24,7 +24,8 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Ide
             return rdflib.Literal(term.value, lang=term.language)
         if term.datatype == XSD.string:
             return rdflib.Literal(term.value)
-        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+        # normalize=False: rdflib would otherwise rewrite "01"^^xsd:integer as "1"
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value), normalize=False)
     raise TypeError(f"cannot convert {term!r} to rdflib")
 
 

@@ -27,7 +27,11 @@ __all__ = ["check_query", "check_update", "check_dataset"]
 
 
 def _common(text: str, policy: QueryPolicy, limits: InputLimits) -> QueryText:
-    size = len(text.encode("utf-8", "surrogatepass"))
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError:
+        raise QueryRefused("the query is not valid text: it holds half of a UTF-16 surrogate pair "
+                           "(bytes that are not UTF-8 on the command line or in the file?)") from None
     if limits.max_input_bytes is not None and size > limits.max_input_bytes:
         raise QueryRefused(f"the query is {size:,} bytes, more than IGKG_MAX_INPUT_MB allows")
     found = read_query(text)

@@ -164,6 +164,9 @@ class QueryWorker:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         _die_with(parent)
+        quiet = os.open(os.devnull, os.O_WRONLY)  # a crashing engine must not write to the user's terminal
+        os.dup2(quiet, 1)
+        os.dup2(quiet, 2)
         if self.memory_mb:
             _limit_memory(self.memory_mb)
         while True:

@@ -26,6 +26,7 @@ from igkg.limits import InputLimits
 from paths import DATA, ROOT, SHARED
 
 MIB = 1024 * 1024
+S, P = "<https://example.org/s>", "<https://example.org/p>"
 RDF = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:e="https://example.org/"'
 
 
@@ -39,11 +40,11 @@ def deep(syntax: str, levels: int) -> str:
     if syntax == "xml":
         return deep_xml(levels)
     if syntax == "jsonld":
-        return '{"@id": "https://example.org/s", ' + '"https://example.org/p": {' * levels + '"@value": 1' + "}" * levels + "}"
+        return ('{"@id": "https://example.org/s", ' + '"https://example.org/p": {' * levels + '"@value": 1'
+                + "}" * levels + "}")
     if syntax == "nt":
-        return ("<https://example.org/s> <https://example.org/p> " + "<<( <https://example.org/s> <https://example.org/p> "
-                * levels + '"1"' + " )>>" * levels + " .\n")
-    return "<https://example.org/s> <https://example.org/p> " + "[ <https://example.org/p> " * levels + "1" + " ]" * levels + " .\n"
+        return f"{S} {P} " + f"<<( {S} {P} " * levels + '"1"' + " )>>" * levels + " .\n"
+    return f"{S} {P} " + f"[ {P} " * levels + "1" + " ]" * levels + " .\n"
 
 
 def run_limited(args: list[str], memory_mb: int, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -74,7 +75,8 @@ def test_small_entities_are_expanded_and_their_total_is_bounded(monkeypatch: pyt
     (quad,) = parse_data(one, "xml")
     assert quad.subject == ox.NamedNode("https://example.org/s") and quad.object == ox.Literal("https://example.org/")
     monkeypatch.setenv("IGKG_MAX_XML_ENTITY_KB", "1")
-    many = head + '<rdf:Description rdf:about="https://example.org/s"><e:p>' + "&e;" * 100 + "</e:p></rdf:Description></rdf:RDF>"
+    many = (head + '<rdf:Description rdf:about="https://example.org/s"><e:p>' + "&e;" * 100
+            + "</e:p></rdf:Description></rdf:RDF>")
     with pytest.raises(LimitError, match=r"entity references expand to more than 1 KiB in all"):
         parse_data(many, "xml")
     monkeypatch.setenv("IGKG_MAX_XML_ENTITY_KB", "0")
@@ -174,7 +176,8 @@ def test_a_utf8_byte_order_mark_is_accepted_and_utf16_is_named(tmp_path: Path, r
     utf16.write_bytes((DATA / "extra-document.ttl").read_text(encoding="utf-8").encode("utf-16"))
     result = run_cli("validate", utf16)
     assert result.code == 2
-    assert result.err == f"igkg: error: {utf16}: UTF-16 text (it starts with a UTF-16 byte-order mark): save it as UTF-8\n"
+    assert result.err == (f"igkg: error: {utf16}: UTF-16 text (it starts with a UTF-16 byte-order mark): "
+                          "save it as UTF-8\n")
 
 
 def test_a_surrogate_pair_escape_is_refused_with_the_reason_and_the_fix(run_cli: RunCli) -> None:
@@ -212,7 +215,7 @@ def _outcome(data: bytes, syntax: str, chunk: int | None) -> tuple[str, int]:
     chosen = rdf_syntax(syntax)
     reader = GuardedReader(io.BytesIO(data), chosen, limits=InputLimits(), chunk=chunk or 256 * 1024)
     try:
-        return "ok", len(list(ox.parse(input=reader, format=chosen.oxigraph,  # type: ignore[arg-type]
+        return "ok", len(list(ox.parse(input=reader, format=chosen.oxigraph,
                                        base_iri="https://example.org/base/")))
     except LimitError as error:
         return f"limit: {error}", 0

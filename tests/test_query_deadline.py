@@ -47,7 +47,8 @@ def test_timeout_stops_a_runaway_query_and_frees_its_memory(kg: igkg.KnowledgeGr
 def test_timeout_on_the_command_line(run_cli: RunCli) -> None:
     result = run_cli("query", "--timeout", "0.5", "--sparql", CROSS_3)
     assert result.code == 2
-    assert result.err == "igkg: error: the query ran longer than 0.5 s and was stopped (--timeout, IGKG_QUERY_TIMEOUT)\n"
+    assert result.err == ("igkg: error: the query ran longer than 0.5 s and was stopped "
+                          "(--timeout, IGKG_QUERY_TIMEOUT)\n")
     bad = run_cli("query", "--timeout", "-1", "--sparql", CROSS_3)
     assert bad.code == 2 and "--timeout" in bad.err
 

@@ -115,7 +115,8 @@ def test_from_chooses_graphs_of_the_store_and_is_never_ignored(run_cli: RunCli, 
     chosen = run_cli("query", *data, "--sparql", f"SELECT ?o FROM <{GRAPH}> WHERE {{ ?s ?p ?o }}")
     assert chosen.code == 0, chosen.err
     assert chosen.out.splitlines() == ["o", "in the graph"], "only the chosen graph is read"
-    named = run_cli("query", *data, "--sparql", f"SELECT ?g ?o FROM NAMED <{GRAPH}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}")
+    named = run_cli("query", *data, "--sparql",
+                    f"SELECT ?g ?o FROM NAMED <{GRAPH}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}")
     assert named.out.splitlines() == ["g,o", f"{GRAPH},in the graph"]
     everything = run_cli("query", *data, "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert int(everything.out.splitlines()[1]) > 3000, "without FROM, the union of all graphs"

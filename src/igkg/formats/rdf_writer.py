@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from ..errors import InputError
 from ..namespaces import PREFIXES
 from ..resources import ontology_dir
+from .jsonld_writer import graph_to_jsonld
 from .rdflib_bridge import quads_to_graph
 from .registry import rdf_syntax
 
@@ -41,16 +42,14 @@ def _bytes(data: bytes | None) -> bytes:
 
 
 def _jsonld(quads: Iterable[ox.Quad]) -> bytes:
-    graph = quads_to_graph(quads)
-    text = graph.serialize(format="json-ld", context=bundled_context(), auto_compact=True, indent=1)
-    return text.encode("utf-8")
+    return graph_to_jsonld(quads_to_graph(quads), bundled_context())
 
 
 #: What XML 1.0 cannot hold (its Char production), even escaped.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _xml_checked(statements: Iterable[ox.Quad] | Iterable[ox.Triple]) -> Iterator[ox.Quad | ox.Triple]:
+def _xml_checked(statements: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
     """The statements, refusing a literal that an XML 1.0 document cannot carry."""
     for statement in statements:
         for term in (statement.subject, statement.object):
@@ -65,7 +64,7 @@ def _xml_checked(statements: Iterable[ox.Quad] | Iterable[ox.Triple]) -> Iterato
         yield statement
 
 
-def _xml(statements: Iterable[ox.Quad] | Iterable[ox.Triple]) -> bytes:
+def _xml(statements: Iterable[ox.Triple]) -> bytes:
     data = _bytes(ox.serialize(_xml_checked(statements), format=ox.RdfFormat.RDF_XML, prefixes=dict(PREFIXES)))
     return data.replace(b"\r", b"&#13;")  # only literal text can hold a CR
 

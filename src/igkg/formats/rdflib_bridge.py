@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -34,6 +35,8 @@ def quads_to_graph(quads: Iterable[ox.Quad], graph: rdflib.Graph | None = None) 
     """All quads as triples of one rdflib graph (graph names are dropped)."""
     graph = graph if graph is not None else rdflib.Graph()
     add = graph.add
-    for quad in quads:
-        add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))  # type: ignore[arg-type]
+    with warnings.catch_warnings():  # rdflib warns on every ill-typed literal ("01"^^xsd:boolean): data, not news
+        warnings.filterwarnings("ignore", category=UserWarning, module="rdflib.term")
+        for quad in quads:
+            add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))  # type: ignore[arg-type]
     return graph

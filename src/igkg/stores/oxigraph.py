@@ -24,10 +24,19 @@ from .binding import inject_values
 from .policy import check_dataset, check_query, check_update
 from .worker import CAN_FORK, QueryWorker, Raw, damaged, running_error, to_result
 
-__all__ = ["OxigraphStore", "run_oxigraph_query", "damaged"]
+__all__ = ["OxigraphStore", "run_oxigraph_query", "damaged", "syntax_error"]
 
 
 _QUERY_LOCATION = re.compile(r"^error at (\d+):(\d+): ")
+
+
+def syntax_error(error: SyntaxError, what: str = "SPARQL syntax error") -> QueryError:
+    """Oxigraph's "error at L:C: …" as :class:`QuerySyntaxError` with its line and column."""
+    where = _QUERY_LOCATION.match(str(error.msg))
+    if where is None:
+        return QueryError(f"{what}: {error.msg}")
+    return QuerySyntaxError(_QUERY_LOCATION.sub("", str(error.msg)), line=int(where.group(1)),
+                            column=int(where.group(2)))
 
 
 def _start(store: ox.Store, text: str, union: bool, folder: object = "memory") -> Raw:
@@ -35,12 +44,7 @@ def _start(store: ox.Store, text: str, union: bool, folder: object = "memory") -
     try:
         return store.query(text, use_default_graph_as_union=union)
     except SyntaxError as error:
-        where = _QUERY_LOCATION.match(str(error.msg))
-        if where is None:
-            raise QueryError(f"SPARQL syntax error: {error.msg}") from None
-        raise QuerySyntaxError(
-            _QUERY_LOCATION.sub("", str(error.msg)), line=int(where.group(1)), column=int(where.group(2))
-        ) from None
+        raise syntax_error(error) from None
     except Exception as error:  # evaluation errors raised before the first answer
         raise running_error(error, folder, reading=False) from None
 
@@ -138,13 +142,14 @@ class OxigraphStore:
         return run_oxigraph_query(self._store, sparql, bindings, policy=self.policy, limits=self.limits,
                                   worker=self.worker(), location=self.location, folder=self.folder)
 
-    def update(self, sparql_update: str) -> None:
+    def update(self, sparql_update: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL Update (checked like a query; ``LOAD`` is refused)."""
         check_update(sparql_update, self.policy, self.limits)
         self._invalidate()
         try:
-            self._store.update(sparql_update)
+            self._store.update(sparql_update, base_iri=base_iri)
         except SyntaxError as error:
-            raise QueryError(f"SPARQL Update syntax error: {error}") from None
+            raise syntax_error(error, "SPARQL Update syntax error") from None
         except OSError as error:
             raise StoreError(f"cannot write to {self.location}: {error}") from None
 

@@ -133,7 +133,7 @@ def read_query(text: str) -> QueryText:
             j = i + 1
             while j < len(tokens) and tokens[j].keyword == "SILENT":
                 j += 1
-            if j < len(tokens):
+            if j < len(tokens) and tokens[j].kind in ("iri", "pname", "var"):  # else: a syntax error
                 target = tokens[j]
                 # a variable, or what cannot be resolved, is kept as written: the policy refuses it
                 iri = _resolve(target, prefixes, base) or target.text

@@ -154,7 +154,7 @@ class TurtleScanner(Scanner):
             elif c == 0x3C or c == 0x3E:  # < or >
                 if pos + 1 >= n and not final:
                     return pos
-                if buffer[pos + 1] == c:
+                if pos + 1 < n and buffer[pos + 1] == c:
                     if c == 0x3C:
                         self.opened(buffer, pos)
                     else:

@@ -223,7 +223,7 @@ def _outcome(data: bytes, syntax: str, chunk: int | None) -> tuple[str, int]:
         return "syntax", 0
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=int(os.environ.get("IGKG_FUZZ_EXAMPLES", "150")), deadline=None)
 @given(st.lists(st.sampled_from(['"a]b"', "'c)d'", '"""e\n[f"""', "<https://e.org/(x)>", "# g[h\n", "[ <p> 1 ]",
                                  "( 1 2 )", "<< <s> <p> <o> >>", "\\", '"\\""', "\n", " ", "''", '""']), max_size=30),
        st.integers(min_value=1, max_value=9))

@@ -173,7 +173,8 @@ def test_parameters_and_queries_that_are_not_text(run_cli: RunCli) -> None:
     bad = "\udcff\udcfe"
     param = run_cli("query", "search-text", "-p", f"words={bad}")
     assert param.code == 2
-    assert param.err == "igkg: error: parameter words is not valid text (bytes that are not UTF-8 on the command line?)\n"
+    assert param.err == ("igkg: error: parameter words is not valid text (bytes that are not UTF-8 on the "
+                         "command line?)\n")
     query = run_cli("query", "--sparql", f'SELECT * WHERE {{ ?s ?p "{bad}" }}')
     assert query.code == 2 and "not valid text" in query.err
 

@@ -85,3 +85,28 @@ def test_a_reader_cleans_left_overs_when_no_load_is_running(store: Path, run_cli
     result = run_cli("stats", "--store", store)
     assert result.code == 0, result.err
     assert sorted(p.name for p in store.iterdir() if p.name.startswith("gen-")) == ["gen-000001"]
+
+
+def test_a_reader_that_queried_releases_its_generation_when_closed(store: Path) -> None:
+    """The query worker inherits the reader's lock; closing the reader stops the worker too, so
+    the replaced generation can go."""
+    reader = open_store(store)
+    assert reader.query("ASK { ?s ?p ?o }") is True  # starts the worker
+    load_into_store(store, [DATA / "extra-document.ttl"])
+    assert sorted(p.name for p in store.iterdir() if p.name.startswith("gen-")) == ["gen-000001", "gen-000002"]
+    reader.close()
+    load_into_store(store)
+    assert sorted(p.name for p in store.iterdir() if p.name.startswith("gen-")) == ["gen-000002"]
+
+
+def test_a_worker_killed_from_outside_is_replaced(store: Path) -> None:
+    import signal
+
+    reader = open_store(store)
+    assert reader.query("ASK { ?s ?p ?o }") is True
+    worker = reader.worker()
+    assert worker is not None and worker.pid is not None
+    os.kill(worker.pid, signal.SIGKILL)
+    os.waitpid(worker.pid, 0)
+    assert reader.query("ASK { ?s ?p ?o }") is True, "a new worker answers"
+    reader.close()

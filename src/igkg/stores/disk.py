@@ -184,7 +184,9 @@ class DiskStore(OxigraphStore):
         self.location = f"store {self.folder}"
 
     def close(self) -> None:
-        """Let a later load delete this generation once it is replaced."""
+        """Let a later load delete this generation once it is replaced (the query worker, which
+        shares the lock, is stopped too)."""
+        self._invalidate()
         if self._lock is not None:
             self._lock.release()
             self._lock = None

@@ -125,8 +125,9 @@ class OxigraphStore:
 
     def _invalidate(self) -> None:
         """After a write, the next query forks a worker that sees it."""
-        if self._worker is not None:
-            self._worker.stop()
+        worker = getattr(self, "_worker", None)  # also for a store whose opening failed
+        if worker is not None:
+            worker.stop()
 
     def add(self, quads: Iterable[ox.Quad]) -> int:
         """Add quads in one transaction: all of them or, on failure, none. Returns the count."""

@@ -187,11 +187,10 @@ class QueryWorker:
     def run(self, text: str, union: bool, timeout: float | None) -> QueryResult:
         """Evaluate in the child; the answer, or the child killed at ``timeout`` seconds."""
         with self._lock:
-            if self.pid is None:
-                self._start()
+            request = pickle.dumps((text, union), protocol=pickle.HIGHEST_PROTOCOL)
             deadline = None if timeout is None else time.monotonic() + timeout
             try:
-                _send(self._requests, pickle.dumps((text, union), protocol=pickle.HIGHEST_PROTOCOL))
+                self._hand_over(request)
                 answer = _receive(self._answers, deadline)
             except _Late:
                 self.stop()
@@ -208,6 +207,20 @@ class QueryWorker:
         if kind == "error":
             raise _rebuild(payload)
         return _unpack(kind, payload)
+
+    def _hand_over(self, request: bytes) -> None:
+        """Send the request to the worker, starting one if needed; a worker that died since the
+        last query (killed from outside) is replaced once, before the query has run anywhere."""
+        for attempt in (1, 2):
+            if self.pid is None:
+                self._start()
+            try:
+                _send(self._requests, request)
+                return
+            except BrokenPipeError:
+                self.stop()
+                if attempt == 2:
+                    raise
 
     def _died(self) -> QueryError:
         status = self.stop()

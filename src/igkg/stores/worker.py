@@ -24,6 +24,7 @@ missing (Windows) queries run in the calling process, without a deadline.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import os
 import pickle
 import select
@@ -167,6 +168,7 @@ class QueryWorker:
         quiet = os.open(os.devnull, os.O_WRONLY)  # a crashing engine must not write to the user's terminal
         os.dup2(quiet, 1)
         os.dup2(quiet, 2)
+        faulthandler.disable()  # nor a fault handler inherited from the parent (pytest's, say)
         if self.memory_mb:
             _limit_memory(self.memory_mb)
         while True:

@@ -20,12 +20,17 @@ from .errors import (
     EndpointError,
     IgkgError,
     InputError,
+    LimitError,
     ParameterError,
     ParseError,
     QueryError,
+    QueryRefused,
+    QuerySyntaxError,
+    QueryTimeout,
     StoreError,
     ValidationFailed,
 )
+from .limits import InputLimits, QueryPolicy
 from .results import GraphResult, ResultTable, Row
 
 if TYPE_CHECKING:
@@ -44,11 +49,17 @@ __all__ = [
     "IgkgError",
     "InputError",
     "ParseError",
+    "LimitError",
     "QueryError",
+    "QuerySyntaxError",
+    "QueryRefused",
+    "QueryTimeout",
     "ParameterError",
     "ValidationFailed",
     "EndpointError",
     "StoreError",
+    "InputLimits",
+    "QueryPolicy",
 ]
 
 

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from .formats.rdf_reader import RdfText, parse_files
 from .graph import Graph, open_store
+from .limits import QueryPolicy
 from .queries.params import resolve_label
 from .resources import bundled_graph_files
 
@@ -56,6 +57,7 @@ def load(
     bundled: bool = True,
     store: str | Path | None = None,
     endpoint: str | None = None,
+    policy: QueryPolicy | None = None,
 ) -> KnowledgeGraph:
     """The bundled graph (ontology, concept schemes, reference data, recommendations) plus
     the user's own RDF files (``paths``, ``data``: paths, or :class:`~igkg.formats.rdf_reader.RdfText`
@@ -65,9 +67,11 @@ def load(
     Every file is parsed before anything is stored, so a syntax error in one leaves nothing
     half-loaded (:class:`~igkg.errors.ParseError` with file, line and column). Files cannot be
     added to a store or an endpoint (:class:`~igkg.errors.InputError`): load them into the
-    store, or push them, first.
+    store, or push them, first. ``policy`` (:class:`igkg.limits.QueryPolicy`) gives queries a
+    deadline and the endpoints ``SERVICE`` may call (default: from the environment).
     """
-    return KnowledgeGraph(open_store(*paths, data=data, bundled=bundled, store=store, endpoint=endpoint))
+    return KnowledgeGraph(open_store(*paths, data=data, bundled=bundled, store=store, endpoint=endpoint,
+                                     policy=policy))
 
 
 @dataclass(frozen=True)
@@ -78,14 +82,15 @@ class GraphSource:
     data: tuple[Path | RdfText, ...] = ()
     store: Path | None = None
     endpoint: str | None = None
+    policy: QueryPolicy | None = None
 
     def with_files(self, files: Iterable[Path | RdfText]) -> GraphSource:
         """The same source with more files to add to the bundled graph."""
-        return GraphSource((*self.data, *files), self.store, self.endpoint)
+        return GraphSource((*self.data, *files), self.store, self.endpoint, self.policy)
 
     def open(self) -> KnowledgeGraph:
         """Load the graph (see :func:`load`; files cannot be added to a store or endpoint)."""
-        return load(data=self.data, store=self.store, endpoint=self.endpoint)
+        return load(data=self.data, store=self.store, endpoint=self.endpoint, policy=self.policy)
 
 
 def extract(

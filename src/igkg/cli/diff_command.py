@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
@@ -21,7 +20,7 @@ __all__ = ["COMMANDS"]
 @click.option("--changes-only", is_flag=True, help="Leave out the units that did not change.")
 @click.option("--exit-code", "exit_code", is_flag=True, help="Exit 1 when the versions differ (for scripts).")
 @graph_source_options
-def diff_command(old: str, new: str, fmt: str, output: Path | None, changes_only: bool, exit_code: bool,
+def diff_command(old: str, new: str, fmt: str, output: str | None, changes_only: bool, exit_code: bool,
                  source: GraphSource) -> None:
     """Compare two versions of a recommendation text, unit by unit: wording, verbs and their
     strength, addressees, citations, mentions. OLD and NEW are files of any format `igkg

@@ -20,8 +20,7 @@ __all__ = ["COMMANDS"]
 
 
 @click.command("viz")
-@click.option("--output", "-o", default=Path("graph.html"), show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", default="graph.html", show_default=True, type=click.Path(path_type=str),
               help="The HTML file to write ('-' for standard output).")
 @click.option("--focus", metavar="NODE",
               help="Draw the neighbourhood of this node: a label, acronym, prefixed name or IRI.")
@@ -39,7 +38,7 @@ __all__ = ["COMMANDS"]
               help="Refuse to draw more nodes than this.")
 @click.option("--title", help="The page's heading.")
 @graph_source_options
-def viz_command(output: Path, focus: str | None, depth: int | None, query: str | None,
+def viz_command(output: str, focus: str | None, depth: int | None, query: str | None,
                 params: Sequence[str], classes: Sequence[str], physics: bool | None, max_nodes: int,
                 title: str | None, source: GraphSource) -> None:
     """Write the graph explorer: one self-contained HTML page that works offline.
@@ -94,7 +93,7 @@ def analyze_group() -> None:
               metavar="CLASS[,CLASS…]", help="The classes to rank.")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="Nodes per class.")
 @_result_options
-def centrality_command(classes: str, top: int, fmt: str, output: Path | None, source: GraphSource) -> None:
+def centrality_command(classes: str, top: int, fmt: str, output: str | None, source: GraphSource) -> None:
     """The most central nodes of each class: betweenness, links, normalised degree."""
     from ..explorer.analytics import centrality
     from ..explorer.view import parse_classes
@@ -114,7 +113,7 @@ def centrality_command(classes: str, top: int, fmt: str, output: Path | None, so
               help="Also draw a bar chart to this .png or .svg file (repeatable).")
 @_result_options
 def coverage_command(instrument: str, first: int | None, last: int | None, charts: Sequence[Path],
-                     fmt: str, output: Path | None, source: GraphSource) -> None:
+                     fmt: str, output: str | None, source: GraphSource) -> None:
     """Which paragraphs of an instrument are cited by which recommendations, and which by none.
 
     \b
@@ -135,7 +134,7 @@ def coverage_command(instrument: str, first: int | None, last: int | None, chart
 @analyze_group.command("components")
 @click.option("--top", type=click.IntRange(1), default=20, show_default=True, help="Components to list.")
 @_result_options
-def components_command(top: int, fmt: str, output: Path | None, source: GraphSource) -> None:
+def components_command(top: int, fmt: str, output: str | None, source: GraphSource) -> None:
     """Connected components (links in either direction), largest first."""
     from ..explorer.analytics import components
     from ..formats.result_writer import render
@@ -150,7 +149,7 @@ def components_command(top: int, fmt: str, output: Path | None, source: GraphSou
 @click.option("--via-concepts", is_flag=True,
               help="Allow the path through concepts (topics, verbs, verification status).")
 @_result_options
-def path_command(source_node: str, target_node: str, via_concepts: bool, fmt: str, output: Path | None,
+def path_command(source_node: str, target_node: str, via_concepts: bool, fmt: str, output: str | None,
                  source: GraphSource) -> None:
     """The shortest chain of links between two nodes (labels, acronyms or IRIs).
 

@@ -72,7 +72,7 @@ def _summary(results: Sequence[BatchResult]) -> None:
     Console(stderr=True, width=width).print(table)
 
 
-def _emit_many(documents: Sequence[Any], fmt: str, output: Path | None) -> None:
+def _emit_many(documents: Sequence[Any], fmt: str, output: str | None) -> None:
     if fmt == "json":
         body = json.dumps([d.to_dict() for d in documents], ensure_ascii=False, indent=2) + "\n"
         emit(body, output)
@@ -82,7 +82,7 @@ def _emit_many(documents: Sequence[Any], fmt: str, output: Path | None) -> None:
         emit(serialize_triples([t for d in documents for t in d.to_graph()], fmt), output)
 
 
-def _many(files: Sequence[str | Path], graph: Graph, source: GraphSource, fmt: str, output: Path | None,
+def _many(files: Sequence[str | Path], graph: Graph, source: GraphSource, fmt: str, output: str | None,
           into: Path | None, force: bool, status: str, quiet: bool, progress: bool) -> None:
     results: list[BatchResult] = []
     with _Progress(len(files), progress) as bar:
@@ -149,7 +149,7 @@ def _many(files: Sequence[str | Path], graph: Graph, source: GraphSource, fmt: s
 def extract_command(
     files: tuple[Path, ...],
     fmt: str,
-    output: Path | None,
+    output: str | None,
     into: Path | None,
     force: bool,
     slug: str | None,

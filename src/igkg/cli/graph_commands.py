@@ -66,7 +66,7 @@ def _complete_param(ctx: click.Context, param: click.Parameter, incomplete: str)
                 "Result format; RDF syntaxes are for CONSTRUCT queries (which default to Turtle).")
 @graph_source_options
 def query_command(name: str | None, sparql: str | None, params: Sequence[str], fmt: str,
-                  output: Path | None, source: GraphSource) -> None:
+                  output: str | None, source: GraphSource) -> None:
     """Run a named query (see `igkg queries`), a query file NAME.rq, or --sparql TEXT.
 
     \b
@@ -118,7 +118,7 @@ def validate_command(files: Sequence[Path], shapes: Path | None, fmt: str, input
                 "RDF syntax (JSON-LD is compacted with the bundled @context), or graphml / gexf: "
                 "the network of resources, with labels and classes, for Gephi and other tools.")
 @graph_source_options
-def export_command(fmt: str, output: Path | None, source: GraphSource) -> None:
+def export_command(fmt: str, output: str | None, source: GraphSource) -> None:
     """Write the whole graph in an RDF syntax, or as a network (GraphML, GEXF)."""
     graph = source.open()
     if fmt in ("graphml", "gexf"):

@@ -43,6 +43,12 @@ def _red(text: str) -> str:
     return click.style(text, fg="red", bold=True) if use_color(sys.stderr) else text
 
 
+def one_line(message: str) -> str:
+    """A message as one line of plain text: a line break, tab or other control character (from a
+    file name or the data a parser quotes) is shown escaped, never sent to the terminal."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
+
+
 @contextlib.contextmanager
 def _handle_errors() -> Iterator[list[int]]:
     code = [EXIT_OK]
@@ -51,7 +57,7 @@ def _handle_errors() -> Iterator[list[int]]:
     except IgkgError as error:
         if isinstance(error, ValidationFailed) and error.report:
             click.echo(error.report, err=True)
-        click.echo(f"{_red('igkg: error:')} {error}", err=True)
+        click.echo(f"{_red('igkg: error:')} {one_line(str(error))}", err=True)
         if isinstance(error, QuerySyntaxError) and error.excerpt():
             click.echo(error.excerpt(), err=True)
         code[0] = error.exit_code
@@ -68,7 +74,8 @@ def _handle_errors() -> Iterator[list[int]]:
     except Exception as error:  # a bug: still one line, never a traceback (unless IGKG_DEBUG=1)
         if os.environ.get("IGKG_DEBUG"):
             raise
-        click.echo(f"igkg: internal error: {type(error).__name__}: {error} (set IGKG_DEBUG=1 for details)", err=True)
+        click.echo(f"igkg: internal error: {type(error).__name__}: {one_line(str(error))} "
+                   f"(set IGKG_DEBUG=1 for details)", err=True)
         code[0] = EXIT_INTERNAL
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from ..errors import InputError, ParameterError
+from ..files import write_output
 from ..namespaces import sparql_prologue
 from ..queries.params import resolve_label
 from ..results import ResultTable, Term
@@ -186,16 +187,13 @@ def coverage_chart(cov: Coverage, path: Path) -> Path:
                    fontsize=10)
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
-    tmp = path.with_name(f".{path.name}.tmp{suffix}")
+    buffer = io.BytesIO()
     try:
         metadata = {"Date": None} if suffix == ".svg" else {"Software": None}
-        figure.savefig(tmp, format=suffix[1:], metadata=metadata)
-        tmp.replace(path)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
+        figure.savefig(buffer, format=suffix[1:], metadata=metadata)
     finally:
         plt.close(figure)
+    write_output(buffer.getvalue(), path)
     return path
 
 

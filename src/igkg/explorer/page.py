@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
 from ..errors import InputError, ParameterError, QueryError
+from ..files import write_output
 from ..namespaces import compact
 from ..results import GraphResult
 from .layout import radial_layout
@@ -159,15 +160,9 @@ class ExplorerPage:
         return cls(render_page(view, physics=physics), len(view.nodes), len(view.edges))
 
     def save(self, path: str | Path) -> Path:
-        """Write the page atomically (temporary file, then rename); returns the path."""
+        """Write the page atomically (see :func:`igkg.files.write_output`); returns the path."""
         target = Path(path)
-        tmp = target.with_name(f".{target.name}.tmp")
-        try:
-            tmp.write_text(self.html, encoding="utf-8")
-            tmp.replace(target)
-        except OSError as error:
-            tmp.unlink(missing_ok=True)
-            raise InputError(f"{target}: cannot write: {error.strerror or error}") from None
+        write_output(self.html, target)
         return target
 
     def _repr_html_(self) -> str:

@@ -224,6 +224,11 @@ def resolve_parameters(
             )
         if not str(text).strip():
             raise ParameterError(f"parameter {parameter.name} is empty")
+        try:
+            str(text).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ParameterError(f"parameter {parameter.name} is not valid text (bytes that are not UTF-8 "
+                                 f"on the command line?)") from None
         if parameter.type in ("agent", "instrument", "verb", "node"):
             bindings[parameter.name] = resolve_label(store, parameter.type, text)
         elif parameter.type == "paragraph":

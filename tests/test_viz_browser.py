@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import igkg
-from igkg.explorer.view import build_view
+from igkg.network.view import build_view
 from viz_support import XSS_DATA, OpenedPage, browser, open_page  # noqa: F401  (browser is a fixture)
 
 pytestmark = pytest.mark.browser

@@ -15,7 +15,7 @@ import networkx as nx
 import pytest
 
 import igkg
-from igkg.explorer.view import build_view
+from igkg.network.view import build_view
 from paths import DATA
 
 IGF = "https://w3id.org/igkg/id/actor/igf"

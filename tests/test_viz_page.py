@@ -13,7 +13,7 @@ import pytest
 
 import igkg
 from igkg.explorer.page import ExplorerPage, json_for_script, render_page
-from igkg.explorer.view import build_view
+from igkg.network.view import build_view
 from viz_support import XSS_DATA
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from igkg.explorer.style import (
+from igkg.network.style import (
     CLASS_KEYS,
     CLASSES,
     OTHER,

@@ -8,9 +8,9 @@ import pytest
 
 import igkg
 from igkg.errors import InputError, ParameterError, QueryError
-from igkg.explorer.layout import radial_layout
+from igkg.network.layout import radial_layout
 from igkg.explorer.page import explorer_page
-from igkg.explorer.view import RDF_TYPE, build_view, parse_classes
+from igkg.network.view import RDF_TYPE, build_view, parse_classes
 
 IGF = "https://w3id.org/igkg/id/actor/igf"
 SCHEMA = "VALUES ?t { owl:Class owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty " \

@@ -11,8 +11,8 @@ import click
 
 from ..api import GraphSource
 from ..errors import ParameterError
-from ..explorer.style import CLASS_KEYS
-from ..explorer.view import DEFAULT_MAX_NODES
+from ..network.style import CLASS_KEYS
+from ..network.view import DEFAULT_MAX_NODES
 from ..formats.registry import RESULT_FORMATS
 from .options import emit, graph_source_options, output_options, parse_params
 
@@ -72,11 +72,11 @@ def _result_options(command: Any) -> Any:
     return output_options(RESULT_FORMATS, "table", "Output format.")(graph_source_options(command))
 
 
-def _whole_view(source: GraphSource) -> Any:
-    from ..explorer.view import build_view
+def _whole_view(source: GraphSource, concepts: bool = False) -> Any:
+    from ..network.view import build_view
 
     graph = source.open()
-    return graph, build_view(graph.store)
+    return graph, build_view(graph.store, concepts=concepts)
 
 
 @click.group("analyze")
@@ -97,7 +97,7 @@ def analyze_group() -> None:
 def centrality_command(classes: str, top: int, fmt: str, output: Path | None, source: GraphSource) -> None:
     """The most central nodes of each class: betweenness, links, normalised degree."""
     from ..explorer.analytics import centrality
-    from ..explorer.view import parse_classes
+    from ..network.view import parse_classes
     from ..formats.result_writer import render
 
     wanted = parse_classes([classes])
@@ -152,7 +152,8 @@ def components_command(top: int, fmt: str, output: Path | None, source: GraphSou
 @_result_options
 def path_command(source_node: str, target_node: str, via_concepts: bool, fmt: str, output: Path | None,
                  source: GraphSource) -> None:
-    """The shortest chain of links between two nodes (labels, acronyms or IRIs).
+    """The shortest chain of links between two nodes (labels as results show them, such as
+    "WGEC #8" or "TA ¶72(g)", acronyms, prefixed names or IRIs), along meaningful links.
 
     \b
     igkg analyze path doc:wgec-second-take/rec-8 ITU
@@ -160,7 +161,7 @@ def path_command(source_node: str, target_node: str, via_concepts: bool, fmt: st
     from ..explorer.analytics import shortest_path
     from ..formats.result_writer import render
 
-    graph, view = _whole_view(source)
+    graph, view = _whole_view(source, concepts=via_concepts)
     table = shortest_path(graph.store, view, source_node, target_node, via_concepts)
     if not table.rows:
         click.echo(f"igkg: no path between {source_node!r} and {target_node!r}", err=True)

@@ -27,9 +27,9 @@ from .._version import __version__
 from ..errors import InputError, ParameterError, QueryError
 from ..namespaces import compact
 from ..results import GraphResult
-from .layout import radial_layout
-from .style import CLASSES, OTHER, TOOLTIP_FACTS, tooltip
-from .view import DEFAULT_MAX_NODES, GraphView, build_view
+from ..network.layout import radial_layout
+from ..network.style import CLASSES, OTHER, TOOLTIP_FACTS, tooltip
+from ..network.view import DEFAULT_MAX_NODES, GraphView, build_view
 
 if TYPE_CHECKING:
     from ..graph import Graph

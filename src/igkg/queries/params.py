@@ -65,6 +65,18 @@ _NUMBERS = sparql_prologue() + """SELECT ?number ?instrument WHERE {
   ?p eli:is_part_of ?instrument ; eli:number ?number ; igkg:sequence ?seq .
 } ORDER BY ?seq"""
 
+#: The labels results and the explorer show for a recommendation ("WGEC #8": the acronym of its
+#: document or of the body the document was prepared within, then its position) and a
+#: paragraph ("TA ¶72(g)": the instrument's acronym, then the number as cited).
+_SHOWN_RECOMMENDATION = re.compile(r"^(?P<whole>.+?)\s*#\s*(?P<position>\d+)$")
+_SHOWN_PARAGRAPH = re.compile(r"^(?P<whole>.+?)\s*¶\s*(?P<number>.+)$")
+_RECOMMENDATION_AT = sparql_prologue() + """SELECT DISTINCT ?r WHERE {
+  ?r a igkg:Recommendation ; igkg:position ?position ; eli:is_part_of ?doc .
+  { ?doc igkg:acronym|skos:prefLabel|skos:altLabel|dcterms:title ?name }
+  UNION { ?doc igkg:preparedWithin ?body . ?body igkg:acronym|skos:prefLabel|skos:altLabel ?name }
+  FILTER(LCASE(STR(?name)) = ?text)
+}"""
+
 _PARAGRAPH = re.compile(
     r"^(?:¶+|§+|paras?\.?|paragraphs?|p\.)?\s*(?P<number>\d+)\s*"
     r"(?:\(\s*(?P<a>[a-z]{1,2})\s*\)|\.?(?P<b>[a-z]{1,2})\)?)?$",
@@ -146,8 +158,36 @@ def resolve_label(store: GraphStore, type_: str, text: str) -> ox.NamedNode:
         if len(unique) > 1:
             names = ", ".join(compact(n.value) for n in unique)
             raise ParameterError(f"{text!r} matches several resources ({names}); give the IRI instead")
+    if type_ == "node":
+        shown = _shown_label(store, " ".join(text.split()))
+        if shown is not None:
+            return shown
     what = _WHAT.get(type_, type_)
     raise ParameterError(f"no {what} is called {text!r}{_suggest(store, type_, text)}")
+
+
+def _shown_label(store: GraphStore, text: str) -> ox.NamedNode | None:
+    """The resource a displayed label names: "WGEC #8" (a recommendation by position in its
+    document), "TA ¶72(g)" (a paragraph of an instrument); None when it is not such a label."""
+    rec = _SHOWN_RECOMMENDATION.match(text)
+    if rec is not None:
+        found = _subjects(store, _RECOMMENDATION_AT, {
+            "text": ox.Literal(rec["whole"].lower()),
+            "position": ox.Literal(str(int(rec["position"])), datatype=XSD.integer)})
+        unique = sorted(set(found), key=lambda n: n.value)
+        if len(unique) > 1:
+            names = ", ".join(compact(n.value) for n in unique)
+            raise ParameterError(f"{text!r} matches several recommendations ({names}); give the IRI instead")
+        return unique[0] if unique else None
+    para = _SHOWN_PARAGRAPH.match(text)
+    if para is not None:
+        try:
+            instrument = resolve_label(store, "instrument", para["whole"])
+        except ParameterError:
+            return None
+        found = _resolve_paragraph(store, para["number"], instrument)
+        return found if isinstance(found, ox.NamedNode) else None
+    return None
 
 
 def _resolve_paragraph(store: GraphStore, text: str, instrument: ox.NamedNode | None) -> Term:

@@ -33,6 +33,9 @@ __all__ = ["COMMANDS"]
               help="A parameter of --query, as you would type it.")
 @click.option("--classes", "classes", multiple=True, metavar="CLASS[,CLASS…]",
               help=f"Draw only nodes of these classes: {', '.join(CLASS_KEYS)}.")
+@click.option("--concepts", is_flag=True,
+              help="Draw scheme concepts (verification status, verbs, topics …) as nodes; by default "
+                   "they are properties in the details panel.")
 @click.option("--physics/--no-physics", default=None,
               help="Let the layout settle in the browser (default: only up to 700 nodes).")
 @click.option("--max-nodes", type=click.IntRange(1), default=DEFAULT_MAX_NODES, show_default=True,
@@ -40,7 +43,7 @@ __all__ = ["COMMANDS"]
 @click.option("--title", help="The page's heading.")
 @graph_source_options
 def viz_command(output: Path, focus: str | None, depth: int | None, query: str | None,
-                params: Sequence[str], classes: Sequence[str], physics: bool | None, max_nodes: int,
+                params: Sequence[str], classes: Sequence[str], concepts: bool, physics: bool | None, max_nodes: int,
                 title: str | None, source: GraphSource) -> None:
     """Write the graph explorer: one self-contained HTML page that works offline.
 
@@ -61,7 +64,7 @@ def viz_command(output: Path, focus: str | None, depth: int | None, query: str |
     graph = source.open()
     page = explorer_page(graph, focus=focus, depth=1 if depth is None else depth, classes=classes,
                          query=query, params=parse_params(params), physics=physics, title=title,
-                         max_nodes=max_nodes)
+                         max_nodes=max_nodes, concepts=concepts)
     emit(page.html, output)
     if str(output) != "-":
         size = len(page.html.encode("utf-8"))

@@ -30,10 +30,12 @@ def queries_command() -> None:
 @click.option("--sparql", "sparql", help="Run this SPARQL text instead of a named query.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
               help="A parameter value as you would type it: a label, an acronym, a paragraph number.")
+@click.option("--iris", is_flag=True,
+              help="Show IRIs as they are, without the labels people read (WGEC #8, IGF) beside them.")
 @output_options([*RESULT_FORMATS, *RDF_NAMES], "table",
                 "Result format; RDF syntaxes are for CONSTRUCT queries (which default to Turtle).")
 @graph_source_options
-def query_command(name: str | None, sparql: str | None, params: Sequence[str], fmt: str,
+def query_command(name: str | None, sparql: str | None, params: Sequence[str], iris: bool, fmt: str,
                   output: Path | None, source: GraphSource) -> None:
     """Run a named query (see `igkg queries`), a query file NAME.rq, or --sparql TEXT.
 
@@ -55,7 +57,7 @@ def query_command(name: str | None, sparql: str | None, params: Sequence[str], f
     else:
         assert name is not None
         result = graph.run(graph.named_query(name), values)
-    emit(render(result, fmt), output)
+    emit(render(result, fmt, iris=iris), output)
 
 
 @click.command("validate")

@@ -1,0 +1,168 @@
+"""The one place the server runs a query: :func:`run` (query, bound parameters, timeout, row cap).
+
+Every route that answers with query results (``/sparql``, ``/queries/<name>``, the workbench,
+the resource pages) goes through it, so the limits hold everywhere:
+
+* the query is parsed by Oxigraph (a syntax error is a :class:`~igkg.errors.QuerySyntaxError`
+  with line and column); an update is refused (the server is read-only);
+* at most ``row_cap`` rows (or triples) are read; the result says when more were cut;
+* the query runs in a worker thread and the caller waits at most ``timeout`` seconds
+  (:class:`QueryTimeout`); the worker stops at the next solution it reads after the deadline.
+  (Oxigraph cannot interrupt one long evaluation step; a query stuck in one keeps its worker
+  until it returns. The pool is small, so such queries cannot starve the machine.)
+* a protocol dataset (``default-graph-uri``, ``named-graph-uri``) names graphs of the store.
+
+SERVICE and remote FROM are refused by the core's parser-based check once it lands (branch
+``harden``); until then ``tests/test_serve_protocol.py`` has a failing test saying so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from ..errors import IgkgError, QueryError, QuerySyntaxError
+from ..namespaces import PREFIXES
+from ..results import GraphResult, QueryResult, ResultTable, Term
+from ..stores.binding import inject_values
+from ..stores.oxigraph import OxigraphStore
+
+__all__ = ["Limits", "Outcome", "QueryTimeout", "ReadOnly", "run", "run_sync", "Dataset"]
+
+_LOCATION = re.compile(r"^error at (\d+):(\d+): ")
+_WORKERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="igkg-query")
+
+
+class QueryTimeout(IgkgError):
+    """The query did not finish within the server's timeout."""
+
+
+class ReadOnly(IgkgError):
+    """An update sent to the read-only server."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one query may take: ``timeout`` seconds and ``row_cap`` rows or triples."""
+
+    timeout: float = 10.0
+    row_cap: int = 10_000
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A protocol dataset: the default graph(s) and named graphs of the store to query."""
+
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.default or self.named)
+
+
+@dataclass
+class Outcome:
+    """A query's answer, whether it was cut at the row cap, and how long it took."""
+
+    result: QueryResult
+    truncated: bool = False
+    seconds: float = 0.0
+    form: str = field(default="SELECT")
+
+
+def _syntax_error(error: SyntaxError) -> QueryError:
+    where = _LOCATION.match(str(error.msg))
+    if where is None:
+        return QueryError(f"SPARQL syntax error: {error.msg}")
+    return QuerySyntaxError(_LOCATION.sub("", str(error.msg)), line=int(where.group(1)),
+                            column=int(where.group(2)))
+
+
+def _evaluate(store: ox.Store, text: str, dataset: Dataset, limits: Limits, deadline: float,
+              prologue: bool) -> Outcome:
+    started = time.monotonic()
+    options: dict[str, object] = {"use_default_graph_as_union": not dataset}
+    if prologue:
+        options["prefixes"] = dict(PREFIXES)
+    if dataset:
+        options["default_graph"] = [ox.NamedNode(g) for g in dataset.default] or ox.DefaultGraph()
+        if dataset.named:
+            options["named_graphs"] = [ox.NamedNode(g) for g in dataset.named]
+    try:
+        answer = store.query(text, **options)  # type: ignore[arg-type]
+    except SyntaxError as error:
+        raise _syntax_error(error) from None
+    except ValueError as error:
+        raise QueryError(f"bad dataset: {error}") from None
+    except OSError as error:
+        raise QueryError(f"the query failed: {error}") from None
+    truncated = False
+    try:
+        if isinstance(answer, ox.QuerySolutions):
+            variables = [v.value for v in answer.variables]
+            rows: list[tuple[Term | None, ...]] = []
+            for solution in answer:
+                if len(rows) >= limits.row_cap:
+                    truncated = True
+                    break
+                if time.monotonic() > deadline:
+                    raise QueryTimeout(f"the query took longer than {limits.timeout:g} s")
+                rows.append(tuple(solution[i] for i in range(len(variables))))
+            return Outcome(ResultTable(variables, rows), truncated, time.monotonic() - started, "SELECT")
+        if isinstance(answer, ox.QueryTriples):
+            triples: list[ox.Triple] = []
+            for triple in answer:
+                if len(triples) >= limits.row_cap:
+                    truncated = True
+                    break
+                if time.monotonic() > deadline:
+                    raise QueryTimeout(f"the query took longer than {limits.timeout:g} s")
+                triples.append(triple)
+            return Outcome(GraphResult(triples), truncated, time.monotonic() - started, "CONSTRUCT")
+        return Outcome(bool(answer), False, time.monotonic() - started, "ASK")
+    except IgkgError:
+        raise
+    except Exception as error:  # evaluation errors come while the answers are read
+        raise QueryError(f"the query failed while running: {error}") from None
+
+
+def _prepare(query: str, bindings: Mapping[str, Term] | None) -> str:
+    if not query.strip():
+        raise QueryError("the query is empty")
+    return inject_values(query, bindings) if bindings else query  # type: ignore[arg-type]
+
+
+def run_sync(store: OxigraphStore, query: str, bindings: Mapping[str, Term] | None = None, *,
+             limits: Limits = Limits(), dataset: Dataset = Dataset(), prologue: bool = True) -> Outcome:
+    """:func:`run` in the calling thread (for scripts and the page builders)."""
+    text = _prepare(query, bindings)
+    return _evaluate(store.oxigraph, text, dataset, limits, time.monotonic() + limits.timeout, prologue)
+
+
+async def run(store: OxigraphStore, query: str, bindings: Mapping[str, Term] | None = None, *,
+              limits: Limits = Limits(), dataset: Dataset = Dataset(), prologue: bool = True) -> Outcome:
+    """Run a read-only query with igkg's prefixes predeclared (``prologue``), ``bindings`` as a
+    VALUES block of terms, within ``limits``; raises :class:`QueryTimeout`, a
+    :class:`~igkg.errors.QueryError` (syntax errors with line and column), or :class:`ReadOnly`."""
+    text = _prepare(query, bindings)
+    deadline = time.monotonic() + limits.timeout
+    future = _WORKERS.submit(_evaluate, store.oxigraph, text, dataset, limits, deadline, prologue)
+    try:
+        return await asyncio.wait_for(asyncio.wrap_future(future), timeout=limits.timeout)
+    except TimeoutError:
+        future.cancel()
+        raise QueryTimeout(f"the query took longer than {limits.timeout:g} s") from None
+
+
+def refuse_update(kind: str) -> ReadOnly:
+    return ReadOnly(f"this server is read-only: SPARQL Update ({kind}) is refused")
+
+
+def first(values: Sequence[str]) -> str | None:
+    return values[0] if values else None

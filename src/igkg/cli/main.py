@@ -16,7 +16,7 @@ import click
 
 from .._version import __version__
 from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, IgkgError, ValidationFailed
-from . import explorer_commands, extract_command, graph_commands, store_commands
+from . import explorer_commands, extract_command, graph_commands, serve_command, store_commands
 
 __all__ = ["main", "main_exit", "cli"]
 
@@ -32,7 +32,7 @@ def cli() -> None:
     """
 
 
-for _module in (graph_commands, extract_command, explorer_commands, store_commands):
+for _module in (graph_commands, extract_command, explorer_commands, store_commands, serve_command):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -85,9 +85,11 @@ def _syntax_error(error: SyntaxError) -> QueryError:
 
 
 def _evaluate(store: ox.Store, text: str, dataset: Dataset, limits: Limits, deadline: float,
-              prologue: bool) -> Outcome:
+              prologue: bool, base: str | None = None) -> Outcome:
     started = time.monotonic()
     options: dict[str, object] = {"use_default_graph_as_union": not dataset}
+    if base:
+        options["base_iri"] = base
     if prologue:
         options["prefixes"] = dict(PREFIXES)
     if dataset:
@@ -146,13 +148,15 @@ def run_sync(store: OxigraphStore, query: str, bindings: Mapping[str, Term] | No
 
 
 async def run(store: OxigraphStore, query: str, bindings: Mapping[str, Term] | None = None, *,
-              limits: Limits = Limits(), dataset: Dataset = Dataset(), prologue: bool = True) -> Outcome:
+              limits: Limits = Limits(), dataset: Dataset = Dataset(), prologue: bool = True,
+              base: str | None = None) -> Outcome:
     """Run a read-only query with igkg's prefixes predeclared (``prologue``), ``bindings`` as a
     VALUES block of terms, within ``limits``; raises :class:`QueryTimeout`, a
-    :class:`~igkg.errors.QueryError` (syntax errors with line and column), or :class:`ReadOnly`."""
+    :class:`~igkg.errors.QueryError` (syntax errors with line and column), or :class:`ReadOnly`.
+    Relative IRIs resolve against ``base`` (the endpoint's URL)."""
     text = _prepare(query, bindings)
     deadline = time.monotonic() + limits.timeout
-    future = _WORKERS.submit(_evaluate, store.oxigraph, text, dataset, limits, deadline, prologue)
+    future = _WORKERS.submit(_evaluate, store.oxigraph, text, dataset, limits, deadline, prologue, base)
     try:
         return await asyncio.wait_for(asyncio.wrap_future(future), timeout=limits.timeout)
     except TimeoutError:

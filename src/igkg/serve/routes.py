@@ -36,9 +36,10 @@ def _store(request: Request) -> OxigraphStore:
 
 
 def _wants_html(request: Request) -> bool:
+    """A browser (text/html first) or a client that takes anything (no Accept, ``*/*``)."""
     accept = request.headers.get("accept", "")
     first = accept.split(",")[0].split(";")[0].strip().lower()
-    return first in _HTML
+    return first in _HTML or first in ("", "*/*")
 
 
 async def _body(request: Request) -> bytes:
@@ -73,7 +74,8 @@ async def sparql(request: Request) -> Response:
     # Negotiate before running (406 costs nothing); the form decides which formats apply.
     form = _form_of(operation.query)
     key = choose(form, request.headers.get("accept", ""), fmt)
-    outcome = await run(_store(request), operation.query, limits=settings.limits, dataset=operation.dataset)
+    outcome = await run(_store(request), operation.query, limits=settings.limits, dataset=operation.dataset,
+                        base=str(request.url.replace(query="")))
     if outcome.form != form:  # the quick look at the text can be wrong (comments, odd spacing)
         key = choose(outcome.form, request.headers.get("accept", ""), fmt)
     return _answer(outcome, key)
@@ -100,8 +102,7 @@ async def named_query(request: Request) -> Response:
         name, ext = name.rsplit(".", 1)
     query = _named(name)
     values = {k: v for k, v in request.query_params.items() if k != "format"}
-    html = ext is None and request.query_params.get("format") is None and (
-        _wants_html(request) or not request.headers.get("accept"))
+    html = ext is None and request.query_params.get("format") is None and _wants_html(request)
     if html:
         return await _named_page(request, query, values)
     store = _store(request)
@@ -144,7 +145,7 @@ async def resource(request: Request) -> Response:
         raise ProtocolError(404, str(problem)) from None
     accept = request.headers.get("accept", "")
     fmt = request.query_params.get("format")
-    if fmt or not (_wants_html(request) or not accept):
+    if fmt or not _wants_html(request):
         key = choose("DESCRIBE", accept, fmt)
         triples = resource_triples(store, iri)
         return Response(serialize_triples(triples.triples, key), media_type=media_type("DESCRIBE", key))
@@ -162,7 +163,12 @@ async def workbench(request: Request) -> Response:
 
 async def api_table(request: Request) -> Response:
     """A query's answer for the workbench: a labelled table, a boolean, or a graph to draw."""
-    form = await request.form()
+    from urllib.parse import parse_qsl
+
+    try:
+        form = dict(parse_qsl((await _body(request)).decode("utf-8"), keep_blank_values=True))
+    except UnicodeDecodeError:
+        raise ProtocolError(400, "the request body is not UTF-8") from None
     store = _store(request)
     limits = request.app.state.settings.limits
     name = str(form.get("name", ""))

@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from typing import Any
 
 import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
@@ -29,6 +30,12 @@ def _wrapper(url: str) -> SPARQLWrapper:
     return wrapper
 
 
+def _answer(wrapper: SPARQLWrapper) -> dict[str, Any]:
+    answer = wrapper.queryAndConvert()
+    assert isinstance(answer, dict)
+    return answer
+
+
 def _get(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
@@ -42,10 +49,10 @@ def test_sparqlwrapper_gets_the_14_seed_recommendations(live_server: LiveServer)
     wrapper.setQuery(PREFIXES + "SELECT ?r ?position WHERE { ?r a igkg:Recommendation ; igkg:position ?position ; "
                      "<http://data.europa.eu/eli/ontology#is_part_of> "
                      "<https://w3id.org/igkg/id/doc/wgec-second-take> } ORDER BY ?position")
-    bindings = wrapper.queryAndConvert()["results"]["bindings"]  # type: ignore[index]
+    bindings = _answer(wrapper)["results"]["bindings"]
     assert [int(b["position"]["value"]) for b in bindings] == list(range(1, SEED_RECOMMENDATIONS + 1))
     wrapper.setMethod("POST")
-    assert len(wrapper.queryAndConvert()["results"]["bindings"]) == SEED_RECOMMENDATIONS  # type: ignore[index]
+    assert len(_answer(wrapper)["results"]["bindings"]) == SEED_RECOMMENDATIONS
 
 
 def test_citing_paragraph_csv_lists_bullet_4(live_server: LiveServer) -> None:
@@ -75,7 +82,7 @@ def test_bad_requests_over_http_and_the_server_keeps_answering(live_server: Live
     status, text = _get(live_server.sparql + "?query=" + slow)
     assert status == 503 and time.monotonic() - started < 10
     wrapper.setQuery(PREFIXES + "ASK { ?r a igkg:Recommendation }")
-    assert wrapper.queryAndConvert()["boolean"] is True  # type: ignore[index]
+    assert _answer(wrapper)["boolean"] is True
 
 
 def test_it_starts_quickly_prints_its_url_and_logs_each_request() -> None:

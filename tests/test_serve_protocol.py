@@ -5,9 +5,9 @@ requests, limits, headers, and that the server keeps answering after each."""
 from __future__ import annotations
 
 import csv
-import re
 import io
 import json
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 

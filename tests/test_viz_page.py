@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import igkg
-from igkg.explorer.page import ExplorerPage, json_for_script, render_page
+from igkg.explorer.page import ExplorerPage, render_page
+from igkg.network.payload import json_for_script
 from igkg.network.view import build_view
 from viz_support import XSS_DATA
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from igkg.namespaces import IGKG_NS, PREFIXES
 from igkg.network.style import (
     CLASS_KEYS,
     CLASSES,
@@ -15,7 +16,6 @@ from igkg.network.style import (
     short_name,
     tooltip,
 )
-from igkg.namespaces import IGKG_NS, PREFIXES
 
 SKOS, ELI, OWL = PREFIXES["skos"], PREFIXES["eli"], PREFIXES["owl"]
 ORG = PREFIXES["org"] + "Organization"

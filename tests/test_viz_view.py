@@ -8,8 +8,8 @@ import pytest
 
 import igkg
 from igkg.errors import InputError, ParameterError, QueryError
-from igkg.network.layout import radial_layout
 from igkg.explorer.page import explorer_page
+from igkg.network.layout import radial_layout
 from igkg.network.view import RDF_TYPE, build_view, parse_classes
 
 IGF = "https://w3id.org/igkg/id/actor/igf"

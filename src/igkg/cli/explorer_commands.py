@@ -11,9 +11,9 @@ import click
 
 from ..api import GraphSource
 from ..errors import ParameterError
+from ..formats.registry import RESULT_FORMATS
 from ..network.style import CLASS_KEYS
 from ..network.view import DEFAULT_MAX_NODES
-from ..formats.registry import RESULT_FORMATS
 from .options import emit, graph_source_options, output_options, parse_params
 
 __all__ = ["COMMANDS"]
@@ -100,8 +100,8 @@ def analyze_group() -> None:
 def centrality_command(classes: str, top: int, fmt: str, output: Path | None, source: GraphSource) -> None:
     """The most central nodes of each class: betweenness, links, normalised degree."""
     from ..explorer.analytics import centrality
-    from ..network.view import parse_classes
     from ..formats.result_writer import render
+    from ..network.view import parse_classes
 
     wanted = parse_classes([classes])
     _graph, view = _whole_view(source)

@@ -8,8 +8,8 @@ import click
 
 from ..api import GraphSource, extract
 from ..extractor import STATUSES
-from ..namespaces import document_iri
 from ..extractor.writing import write_into
+from ..namespaces import document_iri
 from .options import RDF_NAMES, emit, graph_source_options, output_options
 
 __all__ = ["COMMANDS"]

@@ -22,12 +22,12 @@ import pyoxigraph as ox
 
 from ..errors import InputError, ParameterError
 from ..namespaces import sparql_prologue
+from ..network.style import CLASSES, OTHER
+from ..network.view import GraphView, build_view
 from ..queries.params import resolve_label
 from ..results import ResultTable, Term
 from ..stores.base import GraphStore
 from ..vocab import XSD
-from ..network.style import CLASSES, OTHER
-from ..network.view import GraphView, build_view
 
 if TYPE_CHECKING:
     import networkx as nx

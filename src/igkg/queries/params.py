@@ -185,8 +185,8 @@ def _shown_label(store: GraphStore, text: str) -> ox.NamedNode | None:
             instrument = resolve_label(store, "instrument", para["whole"])
         except ParameterError:
             return None
-        found = _resolve_paragraph(store, para["number"], instrument)
-        return found if isinstance(found, ox.NamedNode) else None
+        paragraph = _resolve_paragraph(store, para["number"], instrument)
+        return paragraph if isinstance(paragraph, ox.NamedNode) else None
     return None
 
 

@@ -179,7 +179,8 @@ async def api_table(request: Request) -> Response:
                             prologue=False)
     else:
         outcome = await run(store, str(form.get("query", "")), limits=limits)
-    data: dict[str, Any] = {"form": outcome.form, "truncated": outcome.truncated, "ms": round(1000 * outcome.seconds, 1)}
+    data: dict[str, Any] = {"form": outcome.form, "truncated": outcome.truncated,
+                            "ms": round(1000 * outcome.seconds, 1)}
     if isinstance(outcome.result, ResultTable):
         data["table"] = pages.table_json(pages.labelled_table(store, outcome.result))
     elif isinstance(outcome.result, GraphResult):

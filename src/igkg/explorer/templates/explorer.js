@@ -56,7 +56,8 @@
     label.appendChild(box);
     label.appendChild(swatch);
     label.appendChild(el("span", "name", c.name));
-    label.appendChild(el("span", "count", c.count));
+    // A class with no node drawn (concepts, by default) is there for expanding: say where it is.
+    label.appendChild(el("span", "count", c.count || "in details"));
     item.appendChild(label);
     legend.appendChild(item);
   });
@@ -70,7 +71,7 @@
   }
   document.getElementById("show-all").addEventListener("click", function () { graph.showAll(true); syncBoxes(); });
   document.getElementById("show-none").addEventListener("click", function () { graph.showAll(false); syncBoxes(); });
-  document.getElementById("fit").addEventListener("click", function () { network.fit(); });
+  document.getElementById("fit").addEventListener("click", function () { network.fit(); graph.refont(); });
   document.getElementById("png").addEventListener("click", function () { graph.downloadPng("igkg-view.png"); });
 
   // --- relation filter ---------------------------------------------------------------------

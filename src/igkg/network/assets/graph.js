@@ -114,7 +114,8 @@
     // --- highlight a node's neighbourhood ----------------------------------------------------
     function clearHighlight() {
       if (!highlighted.length) { return; }
-      nodes.update(nodes.getIds().map(function (id) { return { id: id, opacity: 1 }; }));
+      nodes.update(nodes.getIds().map(function (id) { return { id: id, opacity: 1, font: { size: 13 } }; }));
+      fontSize = 13;
       edges.update(edges.getIds().map(function (id) { return { id: id, color: { opacity: 1 } }; }));
       highlighted = [];
       self.highlighted = [];
@@ -125,11 +126,27 @@
       network.getConnectedNodes(id).forEach(function (n) { near[n] = true; });
       var incident = {};
       network.getConnectedEdges(id).forEach(function (e) { incident[e] = true; });
-      nodes.update(nodes.getIds().map(function (n) { return { id: n, opacity: near[n] ? 1 : 0.18 }; }));
+      nodes.update(nodes.getIds().map(function (n) {
+        return near[n] ? { id: n, opacity: 1 } : { id: n, opacity: 0.18, font: { size: 13 } };
+      }));
       edges.update(edges.getIds().map(function (e) { return { id: e, color: { opacity: incident[e] ? 1 : 0.08 } }; }));
       highlighted = Object.keys(near).map(Number);
       self.highlighted = highlighted.slice().sort(function (a, b) { return a - b; });
+      fontSize = 0;
+      refont();
     }
+    // The highlighted labels grow as the view zooms out, so they stay readable at fit-to-screen.
+    var fontSize = 13;
+    function refont() {
+      if (!highlighted.length) { return; }
+      var size = Math.round(Math.min(48, Math.max(13, 11 / Math.max(network.getScale(), 0.05))));
+      if (size === fontSize) { return; }
+      fontSize = size;
+      nodes.update(highlighted.map(function (n) { return { id: n, font: { size: size } }; }));
+    }
+    self.refont = refont;
+    network.on("zoom", refont);
+    network.on("animationFinished", refont);
     self.highlighted = [];
     self.select = function (id, zoom) {
       var group = nodes.get(id) && nodes.get(id).group;

@@ -181,7 +181,7 @@
         setDownloads(data.form);
         var note = data.ms + " ms" + (data.truncated ? " \u00b7 cut at the row cap" : "");
         if (data.table) {
-          status.textContent = data.table.count + " rows \u00b7 " + note;
+          status.textContent = data.table.count + (data.table.count === 1 ? " row" : " rows") + " \u00b7 " + note;
           showTable(data.table);
         } else if (data.graph) {
           status.textContent = data.triples + " triples \u00b7 " + note;

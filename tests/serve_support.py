@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ def client() -> Iterator[TestClient]:
 class LiveServer:
     url: str
     process: subprocess.Popen[bytes]
+    log: Path
 
     @property
     def sparql(self) -> str:
@@ -42,25 +44,30 @@ class LiveServer:
 def start_server(*args: str) -> LiveServer:
     port = free_port()
     command = [sys.executable, "-m", "igkg", "serve", "--port", str(port), *args]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # The request log goes to a file: a pipe nobody reads fills up and blocks the server.
+    log = Path(tempfile.mkstemp(prefix="igkg-serve-", suffix=".log")[1])
+    with log.open("wb") as sink:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=sink)
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_until_responds(url + "sparql", process)
     except RuntimeError:
         process.kill()
-        raise
-    return LiveServer(url, process)
+        raise RuntimeError(f"igkg serve did not start: {log.read_text(errors='replace')}") from None
+    return LiveServer(url, process, log)
 
 
 def stop_server(server: LiveServer) -> str:
     """Stop the server; its standard error (the request log)."""
     server.process.terminate()
     try:
-        _out, err = server.process.communicate(timeout=10)
+        server.process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         server.process.kill()
-        _out, err = server.process.communicate()
-    return err.decode(errors="replace")
+        server.process.wait()
+    text = server.log.read_text(encoding="utf-8", errors="replace")
+    server.log.unlink(missing_ok=True)
+    return text
 
 
 @pytest.fixture(scope="module")

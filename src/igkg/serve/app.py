@@ -182,4 +182,5 @@ def create_app(store: OxigraphStore, settings: Settings = Settings()) -> Starlet
     )
     app.state.store = store
     app.state.settings = settings
+    app.state.resolved = {}  # named-query parameters, resolved (see routes._bindings)
     return app

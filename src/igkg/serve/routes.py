@@ -18,7 +18,7 @@ from ..network.payload import view_payload
 from ..network.view import build_view
 from ..queries.library import NamedQuery, library
 from ..queries.params import resolve_label, resolve_parameters
-from ..results import GraphResult, ResultTable
+from ..results import GraphResult, ResultTable, Term
 from ..stores.oxigraph import OxigraphStore
 from . import pages
 from .engine import Outcome, run
@@ -81,6 +81,21 @@ async def sparql(request: Request) -> Response:
     return _answer(outcome, key)
 
 
+_RESOLVED_LIMIT = 1024
+
+
+def _bindings(request: Request, query: NamedQuery, values: dict[str, str]) -> dict[str, Term]:
+    """The named query's parameters resolved as the command line resolves them. The served store
+    is read-only, so a resolution holds for the server's life: the last 1,024 are kept."""
+    cache: dict[tuple[str, tuple[tuple[str, str], ...]], dict[str, Term]] = request.app.state.resolved
+    key = (query.name, tuple(sorted(values.items())))
+    if key not in cache:
+        if len(cache) >= _RESOLVED_LIMIT:
+            cache.pop(next(iter(cache)))
+        cache[key] = resolve_parameters(_store(request), query, values)
+    return cache[key]
+
+
 def _named(name: str) -> NamedQuery:
     queries = library()
     if name not in queries:
@@ -106,7 +121,7 @@ async def named_query(request: Request) -> Response:
     if html:
         return await _named_page(request, query, values)
     store = _store(request)
-    bindings = resolve_parameters(store, query, values)
+    bindings = _bindings(request, query, values)
     outcome = await run(store, query.text, bindings, limits=request.app.state.settings.limits, prologue=False)
     key = choose(outcome.form, request.headers.get("accept", ""), ext or request.query_params.get("format"))
     return _answer(outcome, key, people=True, store=store)
@@ -119,7 +134,7 @@ async def _named_page(request: Request, query: NamedQuery, values: dict[str, str
     missing = [p for p in query.parameters if p.required and not values.get(p.name)]
     if not missing or not query.parameters:
         try:
-            bindings = resolve_parameters(store, query, values)
+            bindings = _bindings(request, query, values)
             outcome = await run(store, query.text, bindings, limits=request.app.state.settings.limits,
                                 prologue=False)
         except (ParameterError, QueryError) as problem:
@@ -175,7 +190,7 @@ async def api_table(request: Request) -> Response:
     if name:
         named = _named(name)
         values = {k[len("param."):]: str(v) for k, v in form.items() if k.startswith("param.")}
-        outcome = await run(store, named.text, resolve_parameters(store, named, values), limits=limits,
+        outcome = await run(store, named.text, _bindings(request, named, values), limits=limits,
                             prologue=False)
     else:
         outcome = await run(store, str(form.get("query", "")), limits=limits)

@@ -1,47 +1,77 @@
 # igkg: the two commands a newcomer needs.
-#   make demo   set up, then build + validate the graph, run the query library, write the explorer
-#   make test   set up (Python packages, Debian's Chromium), then run every test
+#   make demo   set up the runtime (no test tools), then build + validate the graph, run the query
+#               library, write the explorer
+#   make test   set up the runtime and the test tools (Python packages, Debian's Chromium and
+#               Virtuoso), then run every test
+#   make docs   the ontology's HTML documentation in build/docs/
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+RUNTIME := $(VENV)/.installed-runtime
+TESTING := $(VENV)/.installed-test
 OUT    ?= build
 
-.PHONY: demo test setup setup-test system-deps lint bench bench-1m clean
+.PHONY: demo test setup setup-test system-deps lint docs bench bench-1m clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
-	touch $(STAMP)
+$(RUNTIME): pyproject.toml
+	@echo "igkg setup: creating the virtual environment $(VENV) (Python: $$($(PYTHON) --version 2>&1))"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "igkg setup: upgrading pip"
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "igkg setup: installing igkg and its runtime dependencies (pyoxigraph, rdflib, pySHACL, …; about a minute)"
+	@$(BIN)/python -m pip install --quiet -e .
+	@touch $(RUNTIME)
+	@echo "igkg setup: done ($$(du -sh $(VENV) | cut -f1) in $(VENV))"
 
-setup: $(STAMP)
+$(TESTING): $(RUNTIME) pyproject.toml
+	@echo "igkg setup: installing the test tools (pytest, hypothesis, ruff, mypy, playwright, the Oxigraph server …)"
+	@$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $(TESTING)
 
-demo: $(STAMP)
-	$(BIN)/igkg build --out $(OUT)
+setup: $(RUNTIME)
+
+setup-test: $(TESTING)
+
+demo: $(RUNTIME)
+	@echo "igkg demo: building the graph, validating it, running the query library, writing $(OUT)/"
+	@$(BIN)/igkg build --out $(OUT)
 	@# On a desktop, open the explorer page (a local file: it loads nothing from the network).
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xdg-open >/dev/null 2>&1; then \
 	  xdg-open $(OUT)/explorer.html >/dev/null 2>&1 || true; fi
+	@echo ""
+	@echo "Where to look: $(OUT)/explorer.html (open it in a browser; it works offline),"
+	@echo "  $(OUT)/igkg.ttl and $(OUT)/igkg.jsonld (the graph), $(OUT)/queries/ (every named query's result),"
+	@echo "  $(OUT)/validation.txt (the SHACL report)."
+	@echo "What to try next (after '. $(BIN)/activate'):"
+	@echo "  igkg queries                                           # the named-query library"
+	@echo "  igkg query citing-paragraph -p instrument='Tunis Agenda' -p paragraph=69"
+	@echo "  igkg extract data/sources/seed-wgec-second-take.txt    # a text to linked data"
+	@echo "  igkg --help                                            # every command; README.md has a tour"
 
 system-deps:
 	./scripts/install-system-deps.sh
 
-test: $(STAMP) system-deps
+test: $(TESTING) system-deps
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+# The ontology's HTML documentation (pyLODE, the docs extra): $(OUT)/docs/index.html, opens offline.
+docs: $(RUNTIME)
+	@$(BIN)/python -m pip install --quiet -e ".[docs]"
+	$(BIN)/python scripts/ontology_docs.py --out $(OUT)/docs
+
+lint: $(TESTING)
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/mypy
 
 # Every benchmark, each side by side with the plain rdflib / pyvis / regex way, in one run.
 # The store benchmark at its full size (1M triples) is `make bench-1m` (about 10 minutes).
-bench: $(STAMP) system-deps
+bench: $(TESTING) system-deps
 	$(BIN)/python benchmarks/queries_bench.py
 	$(BIN)/python benchmarks/extract_bench.py
 	$(BIN)/python benchmarks/viz_bench.py
 	$(BIN)/python benchmarks/store_bench.py --triples 100000 --repeat 5
 
-bench-1m: $(STAMP)
+bench-1m: $(TESTING)
 	$(BIN)/python benchmarks/store_bench.py --triples 1000000 --rdflib-timeout 30
 
 clean:

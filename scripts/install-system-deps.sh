@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need (Chromium for the browser tests, Virtuoso for the
-# endpoint tests), when missing.
+# endpoint tests, a Java runtime for the HermiT OWL reasoner that owlready2 bundles), when missing.
 # Idempotent and quiet when everything is there. Needs root or sudo for apt-get.
 set -euo pipefail
 
@@ -8,6 +8,10 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # Virtuoso: the second SPARQL engine of the endpoint tests (a private instance per test module)
 command -v virtuoso-t >/dev/null 2>&1 || need+=(virtuoso-opensource)
+# Java: HermiT (a jar inside owlready2) checks ontology + data for OWL 2 DL consistency
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+# jq: the README's "For scripts" pipelines (tests/test_readme.py runs them)
+command -v jq >/dev/null 2>&1 || need+=(jq)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

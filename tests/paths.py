@@ -19,5 +19,6 @@ SEED_IRI: Final = "https://w3id.org/igkg/id/doc/wgec-second-take"
 #: Bullets of the seed draft (data/sources/seed-wgec-second-take.txt), as modelled in
 #: data/recommendations/wgec-second-take.ttl.
 SEED_RECOMMENDATIONS: Final = 14
-#: Paragraph links of the seed's explicit and inferred citations ("67 through 75" gives nine).
-SEED_REFERENCES: Final = 14
+#: Paragraph links of the seed's explicit and inferred citations ("67 through 75" gives nine; "its
+#: Tunis Agenda defined role" gives the IGF's mandate, ¶72-78).
+SEED_REFERENCES: Final = 20

@@ -82,10 +82,10 @@ def test_bad_params_give_one_line_errors(run_cli: RunCli) -> None:
         ("query", "citing-paragraph", "-p", "instrument=Tunis Agendaa", "-p", "paragraph=69"):
             "did you mean 'Tunis Agenda'",
         ("query", "addressed-to", "-p", "IGF"): "--param takes KEY=VALUE",
-        ("query", "addressed-to"): "needs --param agent=",
+        ("query", "addressed-to"): "needs a value for its parameter agent",
         ("query", "no-such-query"): "no named query 'no-such-query'",
         ("query", "recommendations", "--sparql", "ASK {}"): "not both",
-        ("query", "actions", "-f", "ttl"): "is for CONSTRUCT queries",
+        ("query", "actions", "-f", "ttl"): "is for CONSTRUCT results",
     }
     for args, expected in cases.items():
         result = run_cli(*args)

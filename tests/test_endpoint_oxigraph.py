@@ -133,6 +133,15 @@ def test_push_adds_by_default_and_replace_replaces(
     assert oxigraph_server.count() == len(kg)
 
 
+def test_push_reports_as_json_for_scripts(oxigraph_server: OxigraphServer, run_cli: RunCli,
+                                          kg: igkg.KnowledgeGraph) -> None:
+    result = run_cli("push", "--endpoint", oxigraph_server.store_url, "--replace", "--format", "json")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert report["sent"] == report["after"] == len(kg) and report["replaced"] is True
+    assert report["protocol"] == "gsp" and report["graph"] is None
+
+
 def test_push_from_a_store(oxigraph_server: OxigraphServer, disk_store: Path, run_cli: RunCli) -> None:
     result = run_cli("push", "--endpoint", oxigraph_server.store_url, "--store", disk_store, "--replace")
     assert result.code == 0, result.err
@@ -230,7 +239,7 @@ def test_urls_for_push_and_for_queries() -> None:
     assert guess_protocol("http://h:3030/ds/data") == "gsp"
     assert guess_protocol("http://h:8890/sparql-auth") == "update"
     assert guess_protocol("http://h:7200/repositories/igkg/statements") == "update"
-    with pytest.raises(igkg.InputError, match="--protocol"):
+    with pytest.raises(igkg.InputError, match="choose the protocol"):
         guess_protocol("http://h:7019/")
     assert guess_query_url("http://h:7878/store") == "http://h:7878/query"
     assert guess_query_url("http://h:3030/ds/update") == "http://h:3030/ds/query"

@@ -271,8 +271,11 @@ def test_bare_paragraph_prefers_the_instrument_that_has_it(kg: igkg.KnowledgeGra
         ("Notes the Tunis Agenda-defined stakeholder roles.", [("tunis-agenda", "35")]),
         ("Notes the respective roles as set out in the Geneva Declaration.", [("geneva-declaration", "49")]),
         # (b) the role of an organization: the provisions that mandate or establish it
-        ("Congratulates the IGF for meeting its Tunis Agenda defined role.", [("tunis-agenda", "72")]),
-        ("Reaffirms the mandate of the IGF as set out in the Tunis Agenda.", [("tunis-agenda", "72")]),
+        # the IGF's mandate is Tunis Agenda ¶72-78 (A/RES/70/125 ¶63)
+        ("Congratulates the IGF for meeting its Tunis Agenda defined role.",
+         [("tunis-agenda", str(n)) for n in range(72, 79)]),
+        ("Reaffirms the mandate of the IGF as set out in the Tunis Agenda.",
+         [("tunis-agenda", str(n)) for n in range(72, 79)]),
         ("Notes the mandate of the WGEC-2 as defined in A/RES/70/125.", [("a-res-70-125", "65")]),
         (
             "Notes Enhanced Cooperation as described in the Tunis Agenda.",

@@ -38,8 +38,8 @@ def test_gold_is_read_from_the_graph(kg: igkg.KnowledgeGraph) -> None:
     assert gold["title"] == "A second take on #WGEC recommendations"
     assert [r["position"] for r in gold["recommendations"]] == list(range(1, 15))
     rec8 = gold["recommendations"][7]
-    assert [(r["instrument"]["iri"].rsplit("/", 1)[-1], r["paragraph"]) for r in rec8["references"]] == [
-        ("tunis-agenda", "72")
+    assert sorted((r["instrument"]["iri"].rsplit("/", 1)[-1], r["paragraph"]) for r in rec8["references"]) == [
+        ("tunis-agenda", str(n)) for n in range(72, 79)  # the IGF's mandate, ¶72-78
     ]
 
 

@@ -47,7 +47,7 @@ def test_a_paragraph_outside_the_instrument_is_refused(kg: igkg.KnowledgeGraph) 
 
 
 def test_missing_unknown_and_out_of_range_parameters(kg: igkg.KnowledgeGraph) -> None:
-    with pytest.raises(ParameterError, match="needs --param paragraph"):
+    with pytest.raises(ParameterError, match="needs a value for its parameter paragraph"):
         kg.query("citing-paragraph", instrument="Tunis Agenda")
     with pytest.raises(ParameterError, match="has no parameter 'colour'"):
         kg.query("recommendations", colour="red")

@@ -53,6 +53,21 @@ def test_quick_tour_command_runs(command: str, tour_folder: Path) -> None:
     assert done.stdout.strip() or after != before, "the command printed and wrote nothing"
 
 
+def _script_lines() -> list[str]:
+    return [line for line in _block_after("### For scripts", "sh").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("line", _script_lines())
+def test_for_scripts_pipelines_run(line: str, tour_folder: Path) -> None:
+    """Each pipeline of the "For scripts" block, in a shell, with ``igkg`` on the PATH."""
+    command = line.replace(" tests/", f" {ROOT}/tests/")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=tour_folder, env=env,
+                          capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip(), "the pipeline printed nothing"
+
+
 def test_quick_tour_covers_the_main_commands() -> None:
     names = {c.split()[1] for c in _tour_commands()}
     assert {"queries", "query", "validate", "export", "extract", "viz", "analyze", "load"} <= names

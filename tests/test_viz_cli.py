@@ -56,7 +56,7 @@ def test_viz_query_draws_a_construct_result(run_cli: Run, tmp_path: Path) -> Non
         (["--query", "no-such-query"], "no named query 'no-such-query'"),
         (["--depth", "2"], "--depth applies to --focus"),
         (["--focus", "IGF", "--query", "neighbourhood"], "not both"),
-        (["-p", "node=IGF"], "--param applies to --query"),
+        (["-p", "node=IGF"], "parameters apply to a query only"),
         (["--focus", "IGF", "--depth", "2", "--max-nodes", "5"], "more than 5 nodes"),
         (["--data", str(DATA / "bad-syntax.ttl")], "bad-syntax.ttl:6"),
     ],

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .formats.rdf_reader import RdfText
 from .graph import Graph, open_store
 from .results import GraphResult, QueryResult
 
@@ -61,14 +62,15 @@ class KnowledgeGraph(Graph):
 
 
 def load(
-    *paths: str | Path,
-    data: Iterable[str | Path] = (),
+    *paths: str | Path | RdfText,
+    data: Iterable[str | Path | RdfText] = (),
     bundled: bool = True,
     store: str | Path | None = None,
     endpoint: str | None = None,
 ) -> KnowledgeGraph:
     """The bundled graph (ontology, concept schemes, reference data, recommendations) plus
-    the user's own RDF files (``paths``, ``data``), in memory; or an on-disk store
+    the user's own RDF files (``paths``, ``data``: paths, or :class:`~igkg.formats.rdf_reader.RdfText`
+    for RDF that is not in a file), in memory; or an on-disk store
     (``store=DIR``, made by ``igkg load``), or a remote SPARQL endpoint (``endpoint=URL``).
 
     Every file is parsed before anything is stored, so a syntax error in one leaves nothing
@@ -84,11 +86,11 @@ class GraphSource:
     """Where a graph comes from: the bundled graph plus ``data`` files, or an on-disk ``store``,
     or a remote ``endpoint`` (the command line's ``--data`` / ``--store`` / ``--endpoint``)."""
 
-    data: tuple[Path, ...] = ()
+    data: tuple[Path | RdfText, ...] = ()
     store: Path | None = None
     endpoint: str | None = None
 
-    def with_files(self, files: Iterable[Path]) -> GraphSource:
+    def with_files(self, files: Iterable[Path | RdfText]) -> GraphSource:
         """The same source with more files to add to the bundled graph."""
         return GraphSource((*self.data, *files), self.store, self.endpoint)
 

@@ -30,6 +30,12 @@ class BuildSummary:
     outputs: list[Path] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready: counts, rows per query (-1: failed), files written, seconds per step."""
+        return {"triples": self.triples, "conforms": self.conforms, "violations": self.violations,
+                "warnings": self.warnings, "query_rows": self.query_rows, "outputs": [str(p) for p in self.outputs],
+                "seconds": {k: round(v, 3) for k, v in self.seconds.items()}}
+
 
 def _example_params(graph: KnowledgeGraph, name: str) -> dict[str, str]:
     query = graph.named_query(name)

@@ -15,6 +15,7 @@ Exit codes (documented in the README):
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 __all__ = [
@@ -84,15 +85,41 @@ class QueryError(IgkgError):
 
 
 class QuerySyntaxError(QueryError):
-    """A SPARQL query that does not parse; ``line`` and ``column`` are 1-based."""
+    """A SPARQL query that does not parse; ``line`` and ``column`` are 1-based. ``query`` is the
+    text as its author wrote it (when known), so that :meth:`excerpt` can point at the place."""
 
-    def __init__(self, reason: str, *, line: int, column: int) -> None:
-        self.reason, self.line, self.column = reason, line, column
-        super().__init__(f"SPARQL syntax error (line {line}, column {column}): {reason}")
+    def __init__(self, reason: str, *, line: int, column: int, query: str | None = None) -> None:
+        self.reason, self.line, self.column, self.query = _readable(reason), line, column, query
+        super().__init__(f"SPARQL syntax error (line {line}, column {column}): {self.reason}")
 
-    def shifted(self, lines: int) -> QuerySyntaxError:
-        """The same error for a query that had ``lines`` lines prepended before it was run."""
-        return QuerySyntaxError(self.reason, line=max(1, self.line - lines), column=self.column)
+    def shifted(self, lines: int, query: str | None = None) -> QuerySyntaxError:
+        """The same error for a query that had ``lines`` lines prepended before it was run;
+        ``query`` is the text without them."""
+        return QuerySyntaxError(self.reason, line=max(1, self.line - lines), column=self.column,
+                                query=query if query is not None else self.query)
+
+    def excerpt(self) -> str:
+        """The offending line of the query and a caret under the column ("" when unknown)."""
+        if not self.query:
+            return ""
+        lines = self.query.splitlines() or [""]
+        text = lines[min(self.line, len(lines)) - 1]
+        column = max(1, min(self.column, len(text) + 1))
+        return f"  {text}\n  {' ' * (column - 1)}^"
+
+
+_ITEM = re.compile(r'"(?:[^"\\]|\\.)*"|\[(?:[^\]\\\']|\\.|\'(?:[^\'\\]|\\.)*\')*\]|[^,\s][^,]*')
+
+
+def _readable(reason: str) -> str:
+    """The parser's reason without its lists of character ranges (``['A' ..= 'Z' | …]``), which
+    say nothing to a person: "expected one of ",", ".", "}"" is kept."""
+    head, sep, items = " ".join(reason.split()).partition("expected one of ")
+    if not sep or "[" not in items:
+        return reason
+    kept = [m.group(0).strip() for m in _ITEM.finditer(items)]
+    kept = [k for k in kept if not k.startswith("[") and k != "Prefix not found"]
+    return f"{head}expected one of {', '.join(kept)}" if kept else f"{head}unexpected text here".strip()
 
 
 class ParameterError(QueryError):

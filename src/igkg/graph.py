@@ -14,14 +14,15 @@ lives: the bundled files in memory (plus the user's files), an on-disk store, or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputError, QueryError, QuerySyntaxError, ValidationFailed
-from .formats.rdf_reader import parse_files
-from .namespaces import sparql_prologue
+from .formats.rdf_reader import RdfText, parse_files
+from .namespaces import PREFIXES, sparql_prologue
 from .network.labels import label_table
 from .queries.library import NamedQuery, find_query, library
 from .queries.params import resolve_parameters
@@ -48,6 +49,11 @@ class Stats:
     documents: int
     recommendations: int
 
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready: the counts, and ``classes`` as ``{class IRI: instances}`` (most first)."""
+        return {"triples": self.triples, "documents": self.documents, "recommendations": self.recommendations,
+                "classes": dict(self.classes)}
+
 
 _STATS_CLASSES = sparql_prologue() + """SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
   ?s a ?class .
@@ -57,6 +63,24 @@ _STATS_COUNTS = sparql_prologue() + """SELECT
 WHERE {
   { ?doc a igkg:RecommendationDocument } UNION { ?rec a igkg:Recommendation }
 }"""
+
+
+_PREFIXED_NAME = re.compile(r"([A-Za-z][\w.-]*)?:")
+
+
+def _undeclared_prefix(text: str, line: int, column: int) -> str | None:
+    """The prefix of the prefixed name that ends at (or around) ``line``/``column`` when it is
+    neither predeclared nor declared in ``text``."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    before = lines[line - 1][: max(0, column - 1)]
+    found = list(_PREFIXED_NAME.finditer(before))
+    if not found:
+        return None
+    prefix = found[-1].group(1) or ""
+    declared = set(re.findall(r"PREFIX\s+([\w.-]*):", text, flags=re.I)) | set(PREFIXES)
+    return None if prefix in declared else prefix
 
 
 class Graph:
@@ -93,7 +117,14 @@ class Graph:
         try:
             return self._labelled(self.store.query(prologue + text))
         except QuerySyntaxError as error:  # report positions in the text the user wrote
-            raise error.shifted(prologue.count("\n")) from None
+            shifted = error.shifted(prologue.count("\n"), text)
+            prefix = _undeclared_prefix(text, shifted.line, shifted.column)
+            if prefix is not None:
+                known = ", ".join(PREFIXES)
+                raise QuerySyntaxError(f"unknown prefix {prefix}: (declare it with PREFIX {prefix}: <…>, or use "
+                                       f"one of the predeclared prefixes: {known})", line=shifted.line,
+                                       column=shifted.column, query=text) from None
+            raise shifted from None
 
     @staticmethod
     def queries() -> dict[str, NamedQuery]:
@@ -148,8 +179,8 @@ class Graph:
 
 
 def open_store(
-    *paths: str | Path,
-    data: Iterable[str | Path] = (),
+    *paths: str | Path | RdfText,
+    data: Iterable[str | Path | RdfText] = (),
     bundled: bool = True,
     store: str | Path | None = None,
     endpoint: str | None = None,
@@ -172,7 +203,8 @@ def open_store(
 
         assert endpoint is not None
         return SparqlEndpointStore(endpoint)
-    files = (bundled_graph_files() if bundled else []) + [Path(p) for p in (*paths, *data)]
+    files: list[Path | RdfText] = [*(bundled_graph_files() if bundled else [])]
+    files += [p if isinstance(p, RdfText) else Path(p) for p in (*paths, *data)]
     quads = parse_files(files)
     memory = OxigraphStore()
     memory.add(quads)
@@ -180,8 +212,8 @@ def open_store(
 
 
 def open_graph(
-    *paths: str | Path,
-    data: Iterable[str | Path] = (),
+    *paths: str | Path | RdfText,
+    data: Iterable[str | Path | RdfText] = (),
     bundled: bool = True,
     store: str | Path | None = None,
     endpoint: str | None = None,

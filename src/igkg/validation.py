@@ -49,6 +49,15 @@ class ValidationReport:
     def conforms(self) -> bool:
         return not self.violations
 
+    def to_dict(self) -> dict[str, object]:
+        """The report as JSON-ready data: ``conforms``, counts, one object per finding."""
+        return {
+            "conforms": self.conforms, "triples": self.triples, "violations": len(self.violations),
+            "warnings": len(self.warnings),
+            "findings": [{"severity": f.severity, "focus": f.focus, "path": f.path or None, "message": f.message,
+                          "value": f.value or None} for f in sorted(self.findings)],
+        }
+
     def text(self) -> str:
         head = (
             f"{'Conforms' if self.conforms else 'Does not conform'}: {self.triples} triples, "

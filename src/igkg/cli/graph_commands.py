@@ -6,18 +6,33 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import click
+from click.shell_completion import CompletionItem
 
 from ..api import GraphSource, KnowledgeGraph
 from ..errors import ParameterError, ValidationFailed
 from ..formats.registry import RESULT_FORMATS
-from .options import RDF_NAMES, emit, graph_source_options, output_options, parse_params
+from .options import (
+    RDF_NAMES,
+    emit,
+    graph_source_options,
+    output_options,
+    parse_params,
+    print_json,
+    read_inputs,
+    report_format_option,
+    use_color,
+)
 
 __all__ = ["COMMANDS"]
 
 
 @click.command("queries")
-def queries_command() -> None:
+@report_format_option
+def queries_command(fmt: str) -> None:
     """List the named queries with their titles and parameters."""
+    if fmt == "json":
+        print_json([query.to_dict() for query in KnowledgeGraph.queries().values()])
+        return
     for query in KnowledgeGraph.queries().values():
         params = ", ".join(p.summary() for p in query.parameters)
         click.echo(f"{query.name:<22} {query.title}")
@@ -25,10 +40,27 @@ def queries_command() -> None:
             click.echo(f"{'':<22}   parameters: {params}")
 
 
+def _complete_query(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Shell completion of a query name: the library's names, with their titles."""
+    return [CompletionItem(name, help=query.title) for name, query in KnowledgeGraph.queries().items()
+            if name.startswith(incomplete)]
+
+
+def _complete_param(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Shell completion of ``-p``: ``KEY=`` for each parameter of the query named before it."""
+    # while "-p" still waits for its value, click leaves the query name in ctx.args
+    name = ctx.params.get("name") or next(iter(ctx.args), "")
+    query = KnowledgeGraph.queries().get(name)
+    if query is None:
+        return []
+    return [CompletionItem(f"{p.name}=", help=f"{p.description} Example: {p.example}")
+            for p in query.parameters if f"{p.name}=".startswith(incomplete)]
+
+
 @click.command("query")
-@click.argument("name", required=False)
+@click.argument("name", required=False, shell_complete=_complete_query)
 @click.option("--sparql", "sparql", help="Run this SPARQL text instead of a named query.")
-@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", shell_complete=_complete_param,
               help="A parameter value as you would type it: a label, an acronym, a paragraph number.")
 @click.option("--iris", is_flag=True,
               help="Show IRIs as they are, without the labels people read (WGEC #8, IGF) beside them.")
@@ -57,22 +89,28 @@ def query_command(name: str | None, sparql: str | None, params: Sequence[str], i
     else:
         assert name is not None
         result = graph.run(graph.named_query(name), values)
-    emit(render(result, fmt, iris=iris), output)
+    emit(render(result, fmt, color=output is None and use_color(), iris=iris), output)
 
 
 @click.command("validate")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--shapes", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="SHACL shapes to use instead of ontology/shapes.ttl.")
+@report_format_option
 @graph_source_options
-def validate_command(files: Sequence[Path], shapes: Path | None, source: GraphSource) -> None:
-    """Check syntax and SHACL shapes of the bundled graph plus FILES.
+def validate_command(files: Sequence[Path], shapes: Path | None, fmt: str, input_format: str | None,
+                     source: GraphSource) -> None:
+    """Check syntax and SHACL shapes of the bundled graph plus FILES ('-': standard input).
 
     Exit 0 when it conforms, 1 on violations, 2 when a file cannot be read or parsed
-    (the message gives file, line and column).
+    (the message gives file, line and column). --format json prints the report as one object
+    with one entry per finding.
     """
-    report = source.with_files(files).open().validate(shapes)
-    click.echo(report.text())
+    report = source.with_files(read_inputs(files, input_format)).open().validate(shapes)
+    if fmt == "json":
+        print_json(report.to_dict())
+    else:
+        click.echo(report.text())
     if not report.conforms:
         raise ValidationFailed(f"the graph does not conform to the shapes ({len(report.violations)} violations)")
 
@@ -94,12 +132,16 @@ def export_command(fmt: str, output: Path | None, source: GraphSource) -> None:
 
 
 @click.command("stats")
+@report_format_option
 @graph_source_options
-def stats_command(source: GraphSource) -> None:
+def stats_command(fmt: str, source: GraphSource) -> None:
     """Count triples, instances per class, documents and recommendations."""
     from ..namespaces import compact
 
     stats = source.open().stats()
+    if fmt == "json":
+        print_json(stats.to_dict())
+        return
     click.echo(f"triples          {stats.triples}")
     click.echo(f"documents        {stats.documents}")
     click.echo(f"recommendations  {stats.recommendations}")
@@ -112,13 +154,19 @@ def stats_command(source: GraphSource) -> None:
 @click.option("--out", "out", default=Path("build"), show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the exports, query results and reports.")
+@report_format_option
 @graph_source_options
-def build_command(out: Path, source: GraphSource) -> None:
+def build_command(out: Path, fmt: str, source: GraphSource) -> None:
     """The main job: build the graph, validate it, run every named query, write the exports,
-    and print a summary."""
+    and print a summary (--format json: the summary as JSON on standard output, the progress
+    lines on standard error)."""
     from ..build import build
 
-    summary = build(out, source=source, echo=click.echo)
+    if fmt == "json":
+        summary = build(out, source=source, echo=lambda line: click.echo(line, err=True))
+        print_json(summary.to_dict())
+    else:
+        summary = build(out, source=source, echo=click.echo)
     if not summary.conforms:
         raise ValidationFailed(f"the graph does not conform to the shapes ({summary.violations} violations; "
                                f"see {out / 'validation.txt'})")

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator, Sequence
 
 import click
 
 from .._version import __version__
-from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, IgkgError, ValidationFailed
+from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, IgkgError, QuerySyntaxError, ValidationFailed
 from . import explorer_commands, extract_command, graph_commands, serve_command, store_commands
+from .options import use_color
 
 __all__ = ["main", "main_exit", "cli"]
 
@@ -37,6 +39,10 @@ for _module in (graph_commands, extract_command, explorer_commands, store_comman
         cli.add_command(_command)
 
 
+def _red(text: str) -> str:
+    return click.style(text, fg="red", bold=True) if use_color(sys.stderr) else text
+
+
 @contextlib.contextmanager
 def _handle_errors() -> Iterator[list[int]]:
     code = [EXIT_OK]
@@ -45,7 +51,9 @@ def _handle_errors() -> Iterator[list[int]]:
     except IgkgError as error:
         if isinstance(error, ValidationFailed) and error.report:
             click.echo(error.report, err=True)
-        click.echo(f"igkg: error: {error}", err=True)
+        click.echo(f"{_red('igkg: error:')} {error}", err=True)
+        if isinstance(error, QuerySyntaxError) and error.excerpt():
+            click.echo(error.excerpt(), err=True)
         code[0] = error.exit_code
     except click.exceptions.Exit as done:
         code[0] = done.exit_code

@@ -2,12 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import click
 
+from .options import input_format_option, print_json, read_inputs, report_format_option
+
 __all__ = ["COMMANDS"]
+
+
+@contextlib.contextmanager
+def _stdin_spooled(files: Sequence[Path], input_format: str | None) -> Iterator[list[Path]]:
+    """The files, with ``-`` (standard input) spooled into a temporary file named for its syntax
+    (the disk store streams files); an error in it is reported as ``<stdin>``."""
+    from ..errors import ParseError
+    from ..formats.registry import rdf_syntax, sniff_syntax
+
+    if not any(str(f) == "-" for f in files):
+        yield list(files)
+        return
+    data = sys.stdin.buffer.read()
+    syntax = rdf_syntax(input_format) if input_format else sniff_syntax(data)
+    with tempfile.TemporaryDirectory(prefix="igkg-stdin-") as folder:
+        spooled = Path(folder) / f"stdin{syntax.extension}"
+        spooled.write_bytes(data)
+        try:
+            yield [spooled if str(f) == "-" else f for f in files]
+        except ParseError as error:
+            if error.path != str(spooled):
+                raise
+            raise ParseError(error.reason, path="<stdin>", line=error.line, column=error.column) from None
 
 
 class _ProgressBar:
@@ -50,15 +78,18 @@ class _ProgressBar:
 
 
 @click.command("load")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--store", "store", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The store folder (created when missing).")
 @click.option("--no-bundled", is_flag=True,
               help="Create a new store without the bundled ontology, reference data and seed documents.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show a progress bar on a terminal.")
-def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress: bool) -> None:
-    """Load RDF FILES into an on-disk store, all or nothing.
+@report_format_option
+@input_format_option
+def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress: bool, fmt: str,
+                 input_format: str | None) -> None:
+    """Load RDF FILES into an on-disk store, all or nothing ('-': standard input).
 
     A new store is seeded with the bundled graph (what the named queries and parameter
     look-ups need) unless --no-bundled. A load that fails or is interrupted leaves the store
@@ -70,8 +101,12 @@ def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress:
     """
     from ..stores.disk import load_into_store
 
-    with _ProgressBar(progress) as bar:
-        summary = load_into_store(store, files, bundled=not no_bundled, progress=bar)
+    with _stdin_spooled(files, input_format) as paths, _ProgressBar(progress) as bar:
+        summary = load_into_store(store, paths, bundled=not no_bundled, progress=bar)
+    shown = ["-" if p.parent.name.startswith("igkg-stdin-") else str(p) for p in summary.files]
+    if fmt == "json":
+        print_json({**summary.to_dict(), "files": shown})
+        return
     seeded = " (new store, seeded with the bundled graph)" if summary.bundled else (
         " (new store)" if summary.created else "")
     click.echo(
@@ -91,12 +126,15 @@ def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress:
 @click.option("--query-url", metavar="URL",
               help="Where to count the remote triples before and after (default: from --endpoint).")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation (for very large graphs).")
-@click.option("--data", "data", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="An RDF file to add to the bundled graph before pushing (repeatable).")
+@click.option("--data", "data", multiple=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help="An RDF file to add to the bundled graph before pushing (repeatable; '-': standard input).")
 @click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path),
               help="Push the graph of this on-disk store instead of the bundled graph.")
+@report_format_option
+@input_format_option
 def push_command(endpoint: str, graph_iri: str | None, replace: bool, protocol: str, query_url: str | None,
-                 no_validate: bool, data: Sequence[Path], store: Path | None) -> None:
+                 no_validate: bool, data: Sequence[Path], store: Path | None, fmt: str,
+                 input_format: str | None) -> None:
     """Publish the graph to a triple store: validated, in one request, verified by counting.
 
     Exit 0 when pushed, 1 when the graph does not conform (nothing is sent), 3 when the
@@ -107,9 +145,12 @@ def push_command(endpoint: str, graph_iri: str | None, replace: bool, protocol: 
     """
     from ..api import load
 
-    graph = load(data=data, store=store)
+    graph = load(data=read_inputs(data, input_format), store=store)
     report = graph.push(endpoint, graph=graph_iri, replace=replace, protocol=protocol, query_url=query_url,
                         validate=not no_validate)
+    if fmt == "json":
+        print_json(report.to_dict())
+        return
     target = f"graph <{report.graph}>" if report.graph else "the default graph"
     click.echo(
         f"Pushed {report.sent} triples to {target} at {report.url} ({report.protocol}, "

@@ -107,9 +107,9 @@ def explorer_page(
     ``params``; scheme concepts as nodes with ``concepts``) with the next ring embedded for
     expanding nodes, and render it."""
     if focus is not None and query is not None:
-        raise ParameterError("draw a --focus neighbourhood or a --query result, not both")
+        raise ParameterError("draw a focus neighbourhood or a query result, not both")
     if params and query is None:
-        raise ParameterError("--param applies to --query")
+        raise ParameterError("parameters apply to a query only")
     result: GraphResult | None = None
     if query is not None:
         named = graph.named_query(query)

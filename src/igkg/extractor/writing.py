@@ -18,6 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import InputError, ValidationFailed
+from ..formats.rdf_reader import RdfText
 from ..graph import Graph, open_graph
 from .model import Document
 from .rdf import serialize_document
@@ -33,7 +34,7 @@ def write_into(
     graph: Graph,
     *,
     force: bool = False,
-    data: Sequence[Path] = (),
+    data: Sequence[Path | RdfText] = (),
 ) -> Path:
     """Write ``document`` as Turtle into ``folder``; returns the file written. ``data`` are the
     user's files the graph was read with (``--data``): the document is validated with them."""
@@ -63,7 +64,7 @@ def write_into(
     return target
 
 
-def _check_conforms(turtle: bytes, target: Path, data: Sequence[Path]) -> None:
+def _check_conforms(turtle: bytes, target: Path, data: Sequence[Path | RdfText]) -> None:
     """Validate the bundled graph, the user's ``data`` files and the document (a temporary copy
     outside the data folder)."""
     with tempfile.TemporaryDirectory(prefix="igkg-extract-") as folder:

@@ -9,16 +9,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from ..errors import InputError, ParseError
-from .registry import RdfSyntax, rdf_syntax, syntax_for_path
+from .registry import RdfSyntax, rdf_syntax, sniff_syntax, syntax_for_path
 
-__all__ = ["parse_file", "parse_data", "parse_files", "parse_error"]
+__all__ = ["RdfText", "parse_file", "parse_data", "parse_files", "parse_error"]
 
-_LOCATION = re.compile(r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: ")
+
+@dataclass(frozen=True)
+class RdfText:
+    """RDF that is not in a file (standard input, say): a name for messages, the bytes, and the
+    syntax (``None``: guessed from the content, see :func:`~igkg.formats.registry.sniff_syntax`)."""
+
+    name: str
+    data: bytes
+    syntax: str | None = None
+
+    def parse(self) -> list[ox.Quad]:
+        chosen = rdf_syntax(self.syntax) if self.syntax else sniff_syntax(self.data)
+        try:
+            return parse_data(self.data, chosen)
+        except ParseError as error:
+            raise ParseError(error.reason, path=self.name, line=error.line, column=error.column) from None
+
+_LOCATION = re.compile(
+    r"^Parser error (?:at|between) line \d+ (?:column \d+|between columns \d+ and \d+)(?: and line \d+ column \d+)?: "
+)
 
 
 def parse_error(error: SyntaxError, path: str | Path | None) -> ParseError:
@@ -63,9 +83,10 @@ def parse_data(
         raise InputError(f"cannot parse: {error}") from None
 
 
-def parse_files(paths: Iterable[str | Path]) -> list[ox.Quad]:
-    """Parse several files; raises on the first that fails, before anything is stored."""
+def parse_files(paths: Iterable[str | Path | RdfText]) -> list[ox.Quad]:
+    """Parse several files (or :class:`RdfText`); raises on the first that fails, before
+    anything is stored."""
     quads: list[ox.Quad] = []
     for path in paths:
-        quads.extend(parse_file(path))
+        quads.extend(path.parse() if isinstance(path, RdfText) else parse_file(path))
     return quads

@@ -180,7 +180,7 @@ def _markdown(result: ResultTable, iris: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table(result: ResultTable, iris: bool) -> str:
+def _table(result: ResultTable, iris: bool, color: bool = False) -> str:
     from rich.console import Console
     from rich.table import Table
 
@@ -190,21 +190,23 @@ def _table(result: ResultTable, iris: bool) -> str:
     for row in people_cells(result, iris):
         table.add_row(*row, style=None)
     buffer = io.StringIO()
-    Console(file=buffer, width=160, highlight=False, markup=False, emoji=False).print(table)
+    Console(file=buffer, width=160, highlight=False, markup=False, emoji=False, force_terminal=color,
+            no_color=not color).print(table)
     count = len(result.rows)
     return buffer.getvalue() + f"{count} row{'s' if count != 1 else ''}\n"
 
 
-def render(result: QueryResult, fmt: str = "table", *, iris: bool = False) -> str | bytes:
+def render(result: QueryResult, fmt: str = "table", *, color: bool = False, iris: bool = False) -> str | bytes:
     """Render a result: SELECT/ASK in a result format, CONSTRUCT in an RDF syntax. Tables for
     people (``table``, ``md``) show labels in place of IRIs, CSV and TSV are plain values with a
-    label column after each IRI column; ``iris`` keeps the IRIs alone."""
+    label column after each IRI column; ``iris`` keeps the IRIs alone. ``color``: the table's
+    header in bold (for a terminal)."""
     if isinstance(result, GraphResult):
         syntax = "ttl" if fmt in ("table", "md") else fmt
         return serialize_triples(result.triples, syntax)
     if fmt not in RESULT_FORMATS:
         rdf_syntax(fmt)  # a known RDF syntax, but not for this kind of result
-        raise InputError(f"--format {fmt} is for CONSTRUCT queries; use one of {', '.join(RESULT_FORMATS)}")
+        raise InputError(f"the format {fmt} is for CONSTRUCT results; use one of {', '.join(RESULT_FORMATS)}")
     if fmt == "json":
         return json.dumps(sparql_json(result), ensure_ascii=False, indent=1) + "\n"
     if isinstance(result, bool):
@@ -222,4 +224,4 @@ def render(result: QueryResult, fmt: str = "table", *, iris: bool = False) -> st
         return "\n".join("\t".join(tsv(c) for c in line) for line in [header, *rows]) + "\n"
     if fmt == "md":
         return _markdown(result, iris)
-    return _table(result, iris)
+    return _table(result, iris, color)

@@ -148,7 +148,7 @@ class _Walk:
             if len(seen) > max_nodes:
                 raise InputError(
                     f"the view would have more than {max_nodes} nodes at depth {hop + 1}: "
-                    "lower --depth, draw fewer --classes, or raise --max-nodes"
+                    "lower the depth, draw fewer classes, or raise the node limit"
                 )
             frontier = [self.facts.terms[k] for k in new]
             if not frontier:
@@ -208,7 +208,7 @@ def build_view(
     within ``depth`` hops, or the triples of a CONSTRUCT ``result``; then only ``classes``.
     ``concepts`` draws scheme concepts as nodes; ``reserve`` adds the next ring (see module)."""
     if depth < 0:
-        raise ParameterError(f"--depth must be 0 or more, not {depth}")
+        raise ParameterError(f"the depth must be 0 or more, not {depth}")
     wanted = parse_classes(classes)
     concepts = concepts or "concept" in wanted
     facts = Facts()

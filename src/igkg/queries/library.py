@@ -76,6 +76,15 @@ class NamedQuery:
         match = _FORM.search(body)
         return match.group(1).upper() if match else "SELECT"
 
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready description: name, title, description, form and parameters."""
+        return {
+            "name": self.name, "title": self.title, "description": self.description, "form": self.form,
+            "parameters": [{"name": p.name, "type": p.type, "description": p.description, "example": p.example,
+                            "required": p.required, "default": p.default, "minimum": p.minimum,
+                            "maximum": p.maximum} for p in self.parameters],
+        }
+
     def parameter(self, name: str) -> Parameter | None:
         return next((p for p in self.parameters if p.name == name), None)
 

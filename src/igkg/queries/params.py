@@ -64,6 +64,11 @@ _PROVISION = sparql_prologue() + """SELECT DISTINCT ?p ?instrument ?number WHERE
 _NUMBERS = sparql_prologue() + """SELECT ?number ?instrument WHERE {
   ?p eli:is_part_of ?instrument ; eli:number ?number ; igkg:sequence ?seq .
 } ORDER BY ?seq"""
+_LETTERS = sparql_prologue() + """SELECT ?number ?listed WHERE {
+  ?paragraph eli:is_part_of ?instrument ; eli:number ?parent .
+  OPTIONAL { ?item eli:is_part_of ?paragraph ; eli:number ?number ; igkg:sequence ?seq }
+  BIND (EXISTS { ?instrument igkg:subItemsNotModelled ?paragraph } AS ?listed)
+} ORDER BY ?seq"""
 
 #: The labels results and the explorer show for a recommendation ("WGEC #8": the acronym of its
 #: document or of the body the document was prepared within, then its position) and a
@@ -195,9 +200,11 @@ def _resolve_paragraph(store: GraphStore, text: str, instrument: ox.NamedNode | 
     if iri is not None:
         return resolve_label(store, "node", text)
     if instrument is None:
-        raise ParameterError("a paragraph needs its instrument: give --param instrument=...")
+        raise ParameterError("a paragraph needs its instrument: give the parameter instrument as well")
     number = normalise_paragraph(text)
     found = _subjects(store, _PROVISION, {"instrument": instrument, "number": ox.Literal(number)})
+    if not found and "(" in number:
+        _no_sub_item(store, instrument, number)
     if not found:
         numbers = store.query(_NUMBERS, {"instrument": instrument})
         assert isinstance(numbers, ResultTable)
@@ -205,6 +212,24 @@ def _resolve_paragraph(store: GraphStore, text: str, instrument: ox.NamedNode | 
         span = f" (it has {known[0]}–{known[-1]})" if known else " (it has no numbered paragraphs in the graph)"
         raise ParameterError(f"{compact(instrument.value)} has no paragraph {number}{span}")
     return found[0]
+
+
+def _no_sub_item(store: GraphStore, instrument: ox.NamedNode, number: str) -> None:
+    """Say why a lettered number such as 102(a) has no node, when its paragraph exists."""
+    parent = number.split("(", 1)[0]
+    rows = store.query(_LETTERS, {"instrument": instrument, "parent": ox.Literal(parent)})
+    assert isinstance(rows, ResultTable)
+    if not len(rows):
+        return  # no such paragraph either: the caller says what the instrument has
+    name = compact(instrument.value)
+    if any(rows.column("listed")):
+        raise ParameterError(
+            f"{name} ¶{parent} has lettered sub-items that the graph does not model, so {number} "
+            f"cannot be resolved; cite ¶{parent} instead"
+        )
+    letters = [str(n) for n in rows.column("number") if n is not None]
+    has = f"it has {', '.join(letters)}" if letters else "it has no lettered sub-items in the graph"
+    raise ParameterError(f"{name} has no sub-item {number}: ¶{parent} is there, but {has}")
 
 
 def _resolve_integer(parameter: Parameter, text: str) -> ox.Literal:
@@ -234,8 +259,8 @@ def resolve_parameters(
         text = values.get(parameter.name, parameter.default)
         if text is None:
             raise ParameterError(
-                f"query {query.name!r} needs --param {parameter.name}=... "
-                f"({parameter.description} Example: {parameter.example})"
+                f"query {query.name!r} needs a value for its parameter {parameter.name} "
+                f"({parameter.description} Example: {parameter.name}={parameter.example})"
             )
         if not str(text).strip():
             raise ParameterError(f"parameter {parameter.name} is empty")

@@ -75,6 +75,13 @@ class LoadSummary:
     def added(self) -> int:
         return self.triples_after - self.triples_before
 
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready summary of the load."""
+        return {"store": str(self.store), "files": [str(p) for p in self.files], "created": self.created,
+                "seeded_with_bundled_graph": self.bundled, "triples_before": self.triples_before,
+                "triples_after": self.triples_after, "added": self.added, "bytes_read": self.bytes_read,
+                "seconds": round(self.seconds, 3)}
+
 
 class _Lock:
     """An ``flock`` on a file in the store folder (shared or exclusive, never waiting)."""

@@ -49,6 +49,11 @@ class PushReport:
     after: int
     seconds: float
 
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready summary of the push."""
+        return {"url": self.url, "protocol": self.protocol, "graph": self.graph, "replaced": self.replaced,
+                "sent": self.sent, "before": self.before, "after": self.after, "seconds": round(self.seconds, 3)}
+
 
 def _last_segment(url: str) -> str:
     return urllib.parse.urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1].lower()
@@ -62,8 +67,8 @@ def guess_protocol(url: str) -> str:
     if segment in _GSP_SEGMENTS:
         return "gsp"
     raise InputError(
-        f"cannot tell whether {url} is a Graph Store or a SPARQL Update URL: add --protocol gsp or "
-        f"--protocol update"
+        f"cannot tell whether {url} is a Graph Store or a SPARQL Update URL: choose the protocol "
+        f"(gsp or update)"
     )
 
 
@@ -91,7 +96,7 @@ def _graph_term(graph: str | None) -> str | None:
     try:
         return term_to_sparql(ox.NamedNode(graph))
     except ValueError:
-        raise InputError(f"--graph {graph!r} is not a valid IRI") from None
+        raise InputError(f"the graph name {graph!r} is not a valid IRI") from None
 
 
 def _count_query(graph: str | None) -> str:
@@ -160,6 +165,6 @@ def push(
         raise EndpointError(
             f"{counter.location}: after the push the remote graph has {after} triples, expected "
             f"{'exactly ' if replace else 'at least '}{len(triples) if replace else max(before, len(triples))} "
-            f"(is the query URL's default graph the union of all graphs? give --graph)")
+            f"(is the query URL's default graph the union of all graphs? name the graph to write)")
     return PushReport(url=url, protocol=chosen, graph=graph, replaced=replace, sent=len(triples),
                       before=before, after=after, seconds=time.perf_counter() - started)

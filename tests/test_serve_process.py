@@ -10,18 +10,21 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 from typing import Any
 
 import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from paths import SEED_RECOMMENDATIONS
+from cli_support import RunCli
+from paths import DATA, SEED_RECOMMENDATIONS
 from serve_support import LiveServer, start_server, stop_server
 
 pytestmark = pytest.mark.server
 
 PREFIXES = "PREFIX igkg: <https://w3id.org/igkg/ontology#>\n"
+EXTRA = DATA / "extra-document.ttl"
 
 
 def _wrapper(url: str) -> SPARQLWrapper:
@@ -98,3 +101,17 @@ def test_it_starts_quickly_prints_its_url_and_logs_each_request() -> None:
     assert f"at {server.url} (SPARQL endpoint {server.sparql};" in log
     assert '"GET /queries/" 200' in log and '"GET /sparql?query=SELEKT" 400' in log
     assert log.count('"GET ') >= 3  # the readiness poll too
+
+
+def test_serves_an_on_disk_store(tmp_path: Path, run_cli: RunCli) -> None:
+    store = tmp_path / "kg"
+    assert run_cli("load", str(EXTRA), "--store", str(store)).code == 0
+    server = start_server("--store", str(store))
+    try:
+        wrapper = _wrapper(server.sparql)
+        wrapper.setQuery(PREFIXES + "SELECT (COUNT(?r) AS ?n) WHERE { ?r a igkg:Recommendation }")
+        count = int(_answer(wrapper)["results"]["bindings"][0]["n"]["value"])
+        assert count > SEED_RECOMMENDATIONS  # the bundled graph and the extra document
+    finally:
+        log = stop_server(server)
+    assert f"(store {store}" in log

@@ -3,8 +3,9 @@
 Every route that answers with query results (``/sparql``, ``/queries/<name>``, the workbench,
 the resource pages) goes through it, so the limits hold everywhere:
 
-* the query is parsed by Oxigraph (a syntax error is a :class:`~igkg.errors.QuerySyntaxError`
-  with line and column); an update is refused (the server is read-only);
+* the query is parsed by Oxigraph as a query (a syntax error is a
+  :class:`~igkg.errors.QuerySyntaxError` with line and column), so an update cannot run here; the
+  protocol layer answers update requests with 403 before they reach it;
 * at most ``row_cap`` rows (or triples) are read; the result says when more were cut;
 * the query runs in a worker thread and the caller waits at most ``timeout`` seconds
   (:class:`QueryTimeout`); the worker stops at the next solution it reads after the deadline.
@@ -21,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import re
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -33,7 +34,7 @@ from ..results import GraphResult, QueryResult, ResultTable, Term
 from ..stores.binding import inject_values
 from ..stores.oxigraph import OxigraphStore
 
-__all__ = ["Limits", "Outcome", "QueryTimeout", "ReadOnly", "run", "run_sync", "Dataset"]
+__all__ = ["Limits", "Outcome", "QueryTimeout", "run", "run_sync", "Dataset"]
 
 _LOCATION = re.compile(r"^error at (\d+):(\d+): ")
 _WORKERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="igkg-query")
@@ -41,10 +42,6 @@ _WORKERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="igkg-query")
 
 class QueryTimeout(IgkgError):
     """The query did not finish within the server's timeout."""
-
-
-class ReadOnly(IgkgError):
-    """An update sent to the read-only server."""
 
 
 @dataclass(frozen=True)
@@ -152,7 +149,7 @@ async def run(store: OxigraphStore, query: str, bindings: Mapping[str, Term] | N
               base: str | None = None) -> Outcome:
     """Run a read-only query with igkg's prefixes predeclared (``prologue``), ``bindings`` as a
     VALUES block of terms, within ``limits``; raises :class:`QueryTimeout`, a
-    :class:`~igkg.errors.QueryError` (syntax errors with line and column), or :class:`ReadOnly`.
+    :class:`~igkg.errors.QueryError` (syntax errors with line and column).
     Relative IRIs resolve against ``base`` (the endpoint's URL)."""
     text = _prepare(query, bindings)
     deadline = time.monotonic() + limits.timeout
@@ -162,11 +159,3 @@ async def run(store: OxigraphStore, query: str, bindings: Mapping[str, Term] | N
     except TimeoutError:
         future.cancel()
         raise QueryTimeout(f"the query took longer than {limits.timeout:g} s") from None
-
-
-def refuse_update(kind: str) -> ReadOnly:
-    return ReadOnly(f"this server is read-only: SPARQL Update ({kind}) is refused")
-
-
-def first(values: Sequence[str]) -> str | None:
-    return values[0] if values else None

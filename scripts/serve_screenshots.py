@@ -59,6 +59,7 @@ def main() -> int:
             page.wait_for_selector("body[data-graph=ready]", state="attached")
             page.evaluate("""() => { const g = window.igkgWorkbench.graph;
                 g.select(g.info.findIndex(i => i.iri.endsWith('/rec-8')), false); }""")
+            page.evaluate("() => window.scrollTo(0, document.getElementById('graph-pane').offsetTop - 60)")
             page.wait_for_timeout(400)
             _save(page.screenshot(), args.out / "workbench-graph.png")
             page.goto(server.url + "resource?iri=WGEC%20%234")

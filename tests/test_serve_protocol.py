@@ -161,13 +161,17 @@ def test_row_cap_cuts_and_says_so(client: TestClient) -> None:
 
 def test_service_calls_are_refused_by_the_cores_check(client: TestClient) -> None:
     """Fails until the hardening lands on main: the core's parser-based SERVICE / remote FROM
-    refusal (branch harden). Oxigraph would otherwise send the SERVICE request itself."""
-    from igkg import stores
+    refusal (``igkg.stores.policy.check_query``, branch harden), which the engine is to call
+    before running anything. Oxigraph would otherwise send the SERVICE request itself."""
+    import importlib.util
 
-    check = getattr(stores, "refuse_remote", None) or getattr(stores, "check_local_only", None)
-    assert check is not None, "waiting for the core's SERVICE / FROM check (branch harden, not merged yet)"
-    response = client.get("/sparql", params={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"})
-    assert response.status_code == 400 and "SERVICE" in response.text
+    assert importlib.util.find_spec("igkg.stores.policy") is not None, (
+        "waiting for the core's SERVICE / FROM check (igkg.stores.policy, branch harden, not merged yet)")
+    service = client.get("/sparql", params={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"})
+    assert service.status_code == 400 and "SERVICE" in service.text
+    remote_from = client.get("/sparql", params={"query": "SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }"})
+    assert remote_from.status_code == 400
+    _still_answers(client)
 
 
 def test_cors_headers_let_other_tools_query(client: TestClient) -> None:

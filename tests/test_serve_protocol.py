@@ -91,6 +91,11 @@ def test_service_description(client: TestClient) -> None:
     predicates = {t.predicate.value.rsplit("#", 1)[-1] for t in triples}
     assert {"endpoint", "supportedLanguage", "resultFormat", "defaultDataset"} <= predicates
     assert client.get("/sparql", headers={"Accept": "text/html"}, follow_redirects=False).status_code == 303
+    # A person following a query link gets the workbench with the query filled in.
+    linked = client.get("/sparql", params={"query": "ASK {}"}, headers={"Accept": "text/html,*/*;q=0.8"},
+                        follow_redirects=False)
+    assert linked.status_code == 303 and linked.headers["location"] == "/?query=ASK+%7B%7D"
+    assert "ASK {}</textarea>" in client.get(linked.headers["location"]).text
 
 
 def test_malformed_query_is_400_with_the_parsers_message_and_position(client: TestClient) -> None:

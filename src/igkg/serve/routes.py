@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -68,6 +69,10 @@ async def sparql(request: Request) -> Response:
         if _wants_html(request):
             return RedirectResponse("/", status_code=303)
         return service_description(request, _store(request))
+    accept = request.headers.get("accept", "")
+    if request.method == "GET" and accept.split(",")[0].split(";")[0].strip().lower() in _HTML \
+            and "format" not in request.query_params:  # a person following a link: the workbench, filled in
+        return RedirectResponse("/?" + urlencode({"query": request.query_params.get("query", "")}), status_code=303)
     operation = read_operation(request.method, query_string, request.headers.get("content-type", ""), body)
     fmt = request.query_params.get("format")
     settings = request.app.state.settings

@@ -58,9 +58,13 @@ def test_over_limit_text_is_refused(tmp_path: Path, run_cli: Callable[..., CliRe
         igkg.extract(text="x" * (MAX_BYTES + 1))
 
 
-def test_a_folder_is_not_a_file(tmp_path: Path, run_cli: Callable[..., CliResult]) -> None:
+def test_a_folder_without_documents_is_refused(tmp_path: Path, run_cli: Callable[..., CliResult]) -> None:
+    # a folder stands for the documents in it (tests/test_extract_cli_many.py); an empty one has none
     result = run_cli("extract", tmp_path)
-    assert (result.code, result.err.strip()) == (2, f"igkg: error: {tmp_path}: not a file")
+    assert result.code == 2
+    assert result.err.strip().startswith(f"igkg: error: {tmp_path}: the folder holds no file igkg reads")
+    with pytest.raises(InputError, match="not a file"):
+        igkg.extract(tmp_path)
 
 
 def test_api_errors_are_igkg_errors(tmp_path: Path) -> None:

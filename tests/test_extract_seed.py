@@ -77,11 +77,42 @@ def test_cli_gives_14_recommendations_in_the_fixed_format(run_cli: Callable[...,
     result = run_cli("extract", SEED_TEXT, "--format", "json")
     assert result.code == 0, result.err
     data = json.loads(result.out)
-    assert list(data) == ["source", "title", "recommendations", "unknown_verbs", "unresolved_references"]
+    assert list(data) == [
+        "source",
+        "title",
+        "format",
+        "sections",
+        "footnotes",
+        "candidates",
+        "recommendations",
+        "unknown_verbs",
+        "unresolved_references",
+    ]
     assert len(data["recommendations"]) == SEED_RECOMMENDATIONS
     rec = data["recommendations"][9]
-    assert list(rec) == ["position", "text", "actions", "addressees", "mentions", "references"]
-    assert rec["actions"] == [{"iri": "https://w3id.org/igkg/concept/verb/encourages", "label": "encourages"}]
+    assert list(rec) == [
+        "position",
+        "number",
+        "kind",
+        "section",
+        "text",
+        "actions",
+        "addressees",
+        "mentions",
+        "references",
+        "footnotes",
+        "sub_items",
+        "warnings",
+    ]
+    assert (rec["number"], rec["kind"], rec["section"]) == (None, "operative", None)
+    assert rec["actions"] == [
+        {
+            "iri": "https://w3id.org/igkg/concept/verb/encourages",
+            "label": "encourages",
+            "as_written": "Encourages",
+            "verb": "encourages",
+        }
+    ]
     assert rec["addressees"] == [{"iri": "https://w3id.org/igkg/id/actor/igf", "label": "Internet Governance Forum"}]
     assert rec["references"] == [
         {

@@ -49,6 +49,7 @@ PREFIXES: Final[dict[str, str]] = {
     "verif": CONCEPT_NS + "verification/",
     "cres": CONCEPT_NS + "citation-resolution/",
     "otype": CONCEPT_NS + "organization-type/",
+    "pkind": CONCEPT_NS + "paragraph-kind/",
     "ta": ID_NS + "instrument/tunis-agenda/",
     "gd": ID_NS + "instrument/geneva-declaration/",
     "inst": ID_NS + "instrument/",

@@ -1,29 +1,128 @@
-"""``igkg extract``: the click command over :func:`igkg.extract`."""
+"""``igkg extract``: the click command over :func:`igkg.extract`, for one document or many."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..api import GraphSource, extract
+from ..errors import IgkgError, InputError
 from ..extractor import STATUSES
+from ..extractor.batch import BatchResult, expand_inputs, extract_many
 from ..extractor.writing import write_into
+from ..formats.rdf_writer import serialize_triples
+from ..graph import Graph
 from ..namespaces import document_iri
 from .options import RDF_NAMES, emit, graph_source_options, output_options
 
 __all__ = ["COMMANDS"]
 
+_COLUMNS = ("units", "actions", "unknown verbs", "candidates", "warnings")
+
+
+class _Progress:
+    """A rich progress bar over the files, on standard error and only when it is a terminal."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        console = Console(stderr=True)
+        self.progress = Progress(
+            TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=console, transient=True, disable=not (enabled and console.is_terminal),
+        )
+        self.task = self.progress.add_task("extracting", total=total)
+
+    def say(self, line: str) -> None:
+        """One line on standard error, above the bar, never wrapped."""
+        self.progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+    def __call__(self, result: BatchResult) -> None:
+        self.progress.update(self.task, advance=1, description=f"extracting {Path(result.name).name}")
+
+    def __enter__(self) -> _Progress:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
+def _summary(results: Sequence[BatchResult]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"igkg extract: {len(results)} files", title_justify="left")
+    table.add_column("file", no_wrap=True)
+    table.add_column("format")
+    for column in _COLUMNS:
+        table.add_column(column, justify="right")
+    table.add_column("result")
+    for result in results:
+        counts = result.counts()
+        table.add_row(result.name, result.format or "?", *(str(counts[c]) for c in _COLUMNS),
+                      "ok" if result.ok else "[red]failed[/red]")
+    width = max(len(r.name) for r in results) + 100  # a file name is never cut or wrapped
+    Console(stderr=True, width=width).print(table)
+
+
+def _emit_many(documents: Sequence[Any], fmt: str, output: Path | None) -> None:
+    if fmt == "json":
+        body = json.dumps([d.to_dict() for d in documents], ensure_ascii=False, indent=2) + "\n"
+        emit(body, output)
+    elif fmt == "jsonl":
+        emit("".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in documents), output)
+    else:
+        emit(serialize_triples([t for d in documents for t in d.to_graph()], fmt), output)
+
+
+def _many(files: Sequence[str | Path], graph: Graph, source: GraphSource, fmt: str, output: Path | None,
+          into: Path | None, force: bool, status: str, quiet: bool, progress: bool) -> None:
+    results: list[BatchResult] = []
+    with _Progress(len(files), progress) as bar:
+        for result in extract_many(files, graph, status=status, done=bar):
+            results.append(result)
+            if result.error is not None:
+                bar.say(f"igkg: error: {result.error}")
+                continue
+            document = result.document
+            assert document is not None
+            if not quiet:
+                for warning in document.warnings:
+                    bar.say(f"igkg: warning: {result.name}: {warning.message}")
+            if into is not None:
+                try:
+                    target = write_into(document, into, graph, force=force, data=source.data)
+                except IgkgError as error:  # an existing file or IRI, or a document the shapes refuse
+                    bar.say(f"igkg: error: {result.name}: {error}")
+                    results[-1] = BatchResult(result.name, result.format, None, error)
+                    continue
+                bar.say(f"igkg: wrote {target}: {len(document.recommendations)} units, {document.iri}")
+    documents = [r.document for r in results if r.document is not None]
+    if into is None or output is not None:
+        _emit_many(documents, fmt, output)
+    if not quiet:
+        _summary(results)
+    failed = [r for r in results if not r.ok]
+    if failed:
+        raise InputError(f"{len(failed)} of {len(results)} files could not be extracted (see the messages above)")
+
 
 @click.command("extract")
-@click.argument("file", type=click.Path(dir_okay=True, path_type=Path))
-@output_options(["json", *RDF_NAMES], "json",
-                "json (the fixed format in docs/extract.md) or an RDF syntax (ttl, jsonld, …).")
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
+@output_options(["json", "jsonl", *RDF_NAMES], "json",
+                "json (the fixed format in docs/extract.md; with several files a JSON array), jsonl (one "
+                "document per line) or an RDF syntax (ttl, jsonld, …).")
 @click.option(
     "--into",
     "into",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Add the document to the graph: write DIR/<slug>.ttl (e.g. data/recommendations/).",
+    help="Add the documents to the graph: write DIR/<slug>.ttl for each (e.g. data/recommendations/).",
 )
 @click.option(
     "--force",
@@ -31,14 +130,17 @@ __all__ = ["COMMANDS"]
     help="With --into: write even over an existing file, when the graph already holds the document's IRI "
     "(the two merge), or when the document does not conform to the shapes.",
 )
-@click.option("--slug", help=f"Name the document {document_iri('SLUG')} (default: the file name).")
+@click.option("--slug", help=f"Name the document {document_iri('SLUG')} (default: the file name; one file only).")
 @click.option(
     "--status", type=click.Choice(STATUSES), default="draft", show_default=True, help="The document's status."
 )
-@click.option("--quiet", "-q", is_flag=True, help="Do not print warnings (unknown verbs, unresolved references).")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Print no warnings (unknown verbs, unresolved references) and, for several files, no summary.")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="With several files: show a progress bar on a terminal.")
 @graph_source_options
 def extract_command(
-    file: Path,
+    files: tuple[Path, ...],
     fmt: str,
     output: Path | None,
     into: Path | None,
@@ -46,28 +148,47 @@ def extract_command(
     slug: str | None,
     status: str,
     quiet: bool,
+    progress: bool,
     source: GraphSource,
 ) -> None:
-    """Model a recommendation text (plain text or Markdown bullets) as a recommendation document:
-    operative verbs, addressees, mentioned organizations, cited paragraphs and topics, each with
-    the text span it was read from.
+    """Model recommendation texts as recommendation documents: operative verbs, addressees,
+    mentioned organizations, cited paragraphs and topics, each with the text span it was read
+    from. FILES are plain text, Markdown, Word (.docx), PDF (with a text layer) or web pages
+    (.html), recognised by their content; `-` reads standard input; a folder stands for every
+    such file in it and its sub-folders, sorted.
 
     \b
     igkg extract draft.txt                      # JSON on standard output
     igkg extract draft.md --format ttl -o draft.ttl
-    igkg extract draft.txt --into data/recommendations/
+    igkg extract report.pdf statement.docx --format jsonl
+    igkg extract inputs/ --into data/recommendations/   # one .ttl per file, and a summary table
+    igkg extract - < page.html                  # standard input
+
+    With several files, each document is extracted on its own; a file that fails is reported in
+    one line and the others still run; a summary table (units, actions, unknown verbs,
+    candidates, warnings per file) goes to standard error, and JSON output is an array.
 
     Names, verbs and paragraphs come from the graph (add your own with --data). Exit codes:
     0 done (warnings go to standard error); 1 with --into, the document does not conform to the
     shapes (nothing written); 2 a file that cannot be used (empty, binary, not UTF-8, over 5 MB,
-    no bullets) or a document that already exists with --into; 3 the --endpoint failed; 4 the
-    --store cannot be opened.
+    a scan without text, a password-protected PDF, a damaged Word file, a web page without
+    content, no units) or a document that already exists with --into; with several files, 2 at
+    the end when any of them failed; 3 the --endpoint failed; 4 the --store cannot be opened.
     """
+    inputs = expand_inputs(files)
+    single = len(files) == 1 and len(inputs) == 1 and not Path(files[0]).is_dir()
+    if slug is not None and not single:
+        raise click.BadParameter("--slug names one document; give one file", param_hint="--slug")
     graph = source.open()
+    if not single:
+        _many(inputs, graph, source, fmt, output, into, force, status, quiet, progress)
+        return
+    file = inputs[0]
     document = extract(path=file, graph=graph, slug=slug, status=status)
+    label = "<stdin>" if str(file) == "-" else file
     if not quiet:
         for warning in document.warnings:
-            click.echo(f"igkg: warning: {file}: {warning.message}", err=True)
+            click.echo(f"igkg: warning: {label}: {warning.message}", err=True)
     if into is not None:
         target = write_into(document, into, graph, force=force, data=source.data)
         count = len(document.recommendations)
@@ -75,7 +196,10 @@ def extract_command(
         click.echo(f"igkg: wrote {target}: {count} {noun}, {document.iri}", err=True)
         if output is None:
             return
-    emit(document.serialize(fmt), output)
+    if fmt == "jsonl":
+        emit(document.to_json(indent=None), output)
+    else:
+        emit(document.serialize(fmt), output)
 
 
 COMMANDS = (extract_command,)

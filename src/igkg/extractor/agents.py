@@ -96,7 +96,96 @@ _FOLLOWERS = frozenset(
     ]
 )
 _CONNECTORS = ("and", "or", "as well as", "and/or")
+#: An office of a body stands for the body ("the Chair of the CSTD" → the CSTD).
+_OFFICES = frozenset(
+    [
+        "chair",
+        "chairs",
+        "chairperson",
+        "chairman",
+        "chairwoman",
+        "president",
+        "presidency",
+        "bureau",
+        "secretariat",
+        "secretary",
+        "head",
+        "heads",
+        "director",
+        "director-general",
+        "executive",
+        "members",
+        "member",
+        "coordinator",
+        "coordinators",
+        "leadership",
+        "officers",
+    ]
+)
+#: Words that are no modifier of an agent ("host governments" has one; "the rethinking of" not).
+_NOT_MODIFIERS = frozenset(
+    [
+        "of",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "on",
+        "at",
+        "as",
+        "that",
+        "which",
+        "who",
+        "and",
+        "or",
+        "but",
+        "not",
+        "is",
+        "are",
+        "be",
+        "been",
+        "its",
+        "their",
+        "work",
+        "role",
+        "efforts",
+        "report",
+        "reports",
+        "mandate",
+        "roles",
+        "contribution",
+        "contributions",
+        "participation",
+        "decision",
+        "through",
+        "via",
+        "within",
+        "under",
+        "among",
+        "between",
+        "in",
+        "into",
+        "across",
+        "the",
+        "a",
+        "an",
+    ]
+)
 _TOKEN = re.compile(r"\s*(as well as|and/or|'s\b|[\w'-]+|[^\w\s])", re.IGNORECASE)
+_OFFICE = re.compile(r"(?:vice-)?([\w-]+)(?:\s[\w-]+)?\s+of\s+(?:the\s+)?", re.I)
+_MODIFIERS = re.compile(r"([a-z][\w-]*)\s+(?:([a-z][\w-]*)\s+)?")
+_CONJUNCTS = re.compile(r"(,\s*|\s+(?:and|or|as well as|including|in particular)\s+|\s*\(\s*|\s*\)\s*)")
+_SEPARATOR = re.compile(r",\s*|\s+(?:and|or|as well as|including|in particular)\s+|\s*[()]\s*")
+_DETERMINERS = re.compile(
+    r"(?:(?:including|notably|especially|such\s+as|in\s+particular|the|all|relevant|other|its|their|respective"
+    r"|concerned|interested|both)\s+)*",
+    re.I,
+)
+
+
+_OTHER_CONJUNCT = re.compile(r"([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
+_FILLER_RUN = re.compile(r"(?:(?:the|all|relevant|other|its|their|national|regional|international)\s+)*", re.I)
 
 
 def _agent_at(position: int, agents: Sequence[Match]) -> Match | None:
@@ -108,8 +197,56 @@ def _agent_at(position: int, agents: Sequence[Match]) -> Match | None:
     return None
 
 
-def addressees(text: str, verb_end: int, agents: Sequence[Match]) -> list[Match]:
-    """The agents that are the direct object of the verb ending at ``verb_end``."""
+def _office_of(text: str, position: int, agents: Sequence[Match]) -> tuple[Match, int] | None:
+    """ "Chair of the CSTD" at ``position``: the body, and where its name ends."""
+    office = _OFFICE.match(text, position)
+    if office is None or office.group(1).lower() not in _OFFICES:
+        return None
+    agent = _agent_at(office.end(), agents)
+    return (agent, agent.end) if agent is not None else None
+
+
+def _modified_agent(text: str, position: int, agents: Sequence[Match]) -> Match | None:
+    """ "host governments", "donor countries": one or two modifiers before an agent."""
+    words = _MODIFIERS.match(text, position)
+    if words is None:
+        return None
+    for group in (1, 2):
+        if words.group(group) is None or words.group(group) in _NOT_MODIFIERS:
+            return None
+        agent = _agent_at(words.end(group) + 1, agents)
+        if agent is not None:
+            return agent
+    return None
+
+
+def subject_addressees(text: str, start: int, end: int, agents: Sequence[Match]) -> list[Match]:
+    """The agents a subject names ("Regulators and the private sector", "Intergovernmental
+    organizations, including ITU and UNESCO"): each conjunct that is an agent, the members after
+    "including", the body of an office ("the Chair of the CSTD")."""
+    found: list[Match] = []
+    inside = [a for a in agents if a.start >= start and a.end <= end]
+    position = start
+    for piece in _CONJUNCTS.split(text[start:end]):
+        if piece and not _SEPARATOR.fullmatch(piece):
+            head = position + len(piece) - len(piece.lstrip())
+            skip = _DETERMINERS.match(text, head)
+            at = skip.end() if skip is not None else head
+            agent = _agent_at(at, inside) or _modified_agent(text, at, inside)
+            office = _office_of(text, at, inside) if agent is None else None
+            chosen = agent or (office[0] if office else None)
+            if chosen is not None and not text.startswith("'s", chosen.end) and chosen not in found:
+                follower = text[chosen.end : position + len(piece)].strip()
+                if not follower or office is not None or agent is not None and not follower[:1].isalpha():
+                    found.append(chosen)
+        position += len(piece)
+    return found
+
+
+def addressees(text: str, verb_end: int, agents: Sequence[Match], *, subject: bool = False) -> list[Match]:
+    """The agents that are the direct object of the verb ending at ``verb_end``; with
+    ``subject``, the subject of a that-clause starting there ("recommends that the CSTD take
+    note": a lower-case word after the agent is the clause's verb)."""
     found: list[Match] = []
     position = verb_end
     expect_agent = True  # at the start, or after "and" / ","
@@ -118,6 +255,14 @@ def addressees(text: str, verb_end: int, agents: Sequence[Match]) -> list[Match]
         while position < len(text) and text[position].isspace():
             position += 1
         agent = _agent_at(position, agents) if expect_agent else None
+        if agent is None and expect_agent:
+            office = _office_of(text, position, agents)
+            if office is not None:  # "the Chair of the CSTD": the CSTD
+                found.append(office[0])
+                position = office[1]
+                expect_agent = False
+                continue
+            agent = _modified_agent(text, position, agents)
         if agent is not None:
             found.append(agent)
             position = agent.end
@@ -127,9 +272,20 @@ def addressees(text: str, verb_end: int, agents: Sequence[Match]) -> list[Match]
         if token is None:
             break
         word = token.group(1).lower()
+        if word == "including" and found:  # "organizations, including ITU and UNESCO": the members too
+            position = token.end()
+            expect_agent = True
+            continue
         if expect_agent and word in _FILLERS:
             position = token.end()
             continue
+        conjunct = _OTHER_CONJUNCT.match(text, position) if expect_agent and word[0].isalpha() else None
+        if conjunct is not None and not set(conjunct.group(1).lower().split()) & _NOT_MODIFIERS:
+            # "donor countries and the private sector": a conjunct that names no agent is skipped
+            after = _FILLER_RUN.match(text, conjunct.end())
+            if after is not None and _agent_at(after.end(), agents) is not None:
+                position = conjunct.end()
+                continue
         if expect_agent and word == "," and not found and not skipped_aside:
             # "Encourages, in particular, governments to": skip a short aside between commas.
             close = text.find(",", token.end())
@@ -146,9 +302,11 @@ def addressees(text: str, verb_end: int, agents: Sequence[Match]) -> list[Match]
                 position = token.end()
                 expect_agent = True
                 continue
+
             if word in _FOLLOWERS or not word[0].isalnum():
                 break
-            found.pop()  # "the WGIG report": the agent qualifies a noun
+            if not (subject and token.group(1)[:1].islower()):
+                found.pop()  # "the WGIG report": the agent qualifies a noun
             break
         break
     return found

@@ -12,7 +12,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .jsonout import document_to_dict
+from .jsonout import document_parts, document_to_dict
 from .model import Document
 from .rdf import document_triples, serialize_document
 
@@ -27,7 +27,33 @@ class ExtractedDocument(Document):
         return document_to_dict(self)
 
     def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent) + "\n"
+        """The JSON text, written one unit at a time by the C encoder (an indented dump of 20,000
+        units is pure Python, and their dictionaries need not all be held at once). With
+        ``indent`` the top level is indented and each recommendation is one line; without, the
+        whole document is one line, as ``json.dumps`` writes it."""
+        if indent is None:
+            first, between, unit_lead, unit_sep, close_units, last = "{", ", ", "", ", ", "]", "}\n"
+        else:
+            pad = " " * indent
+            first, between, unit_lead = "{\n" + pad, ",\n" + pad, "\n" + pad * 2
+            unit_sep, close_units, last = ",\n" + pad * 2, "\n" + pad + "]", "\n}\n"
+        parts = [first]
+        for index, (key, value) in enumerate(document_parts(self)):
+            if index:
+                parts.append(between)
+            parts.append(json.dumps(key) + ": ")
+            if key != "recommendations":
+                parts.append(json.dumps(value, ensure_ascii=False))
+                continue
+            parts.append("[")
+            count = 0
+            for rec in value:  # each unit straight into the parts: no intermediate joined copy
+                parts.append(unit_sep if count else unit_lead)
+                parts.append(json.dumps(rec, ensure_ascii=False))
+                count += 1
+            parts.append(close_units if count else "]")
+        parts.append(last)
+        return "".join(parts)
 
     def to_graph(self) -> list[ox.Triple]:
         """The document as RDF triples, modelled like the hand-made seed, with evidence."""

@@ -24,7 +24,9 @@ from ..graph import Graph
 from ..namespaces import concept_scheme
 from ..results import ResultTable
 from ..vocab import ELI, IGKG, ORG, SKOS
+from .forms import kind_of_inflection, verb_forms
 from .reading import for_matching
+from .variants import label_variants
 
 __all__ = ["Match", "LabelIndex", "Lexicon", "lexicon_for", "build_lexicon", "normalise_label"]
 
@@ -44,12 +46,18 @@ _INSTRUMENTS = """SELECT DISTINCT ?s ?prop ?label WHERE {
   VALUES ?prop { skos:prefLabel skos:altLabel skos:hiddenLabel igkg:acronym eli:id_local dcterms:title }
   ?s ?prop ?label . FILTER (isLiteral(?label))
 }"""
-_CONCEPTS = """SELECT DISTINCT ?s ?prop ?label ?scheme WHERE {
-  VALUES ?scheme { <""" + VERB_SCHEME + "> <" + TOPIC_SCHEME + """> }
+_CONCEPTS = (
+    """SELECT DISTINCT ?s ?prop ?label ?scheme WHERE {
+  VALUES ?scheme { <"""
+    + VERB_SCHEME
+    + "> <"
+    + TOPIC_SCHEME
+    + """> }
   ?s skos:inScheme ?scheme .
   VALUES ?prop { skos:prefLabel skos:altLabel skos:hiddenLabel igkg:inflection }
   ?s ?prop ?label . FILTER (isLiteral(?label))
 }"""
+)
 _PROVISIONS = """SELECT DISTINCT ?p ?inst ?number ?parent WHERE {
   VALUES ?kind { igkg:Paragraph igkg:SubItem }
   ?p a ?kind ; eli:number ?number ; eli:is_part_of+ ?inst .
@@ -61,6 +69,13 @@ _SUBJECTS = (
   ?p dcterms:subject ?topic ; eli:number ?number . ?topic skos:inScheme <"""
     + TOPIC_SCHEME
     + """> .
+}"""
+)
+_VERB_KINDS = (
+    """SELECT DISTINCT ?s ?kind WHERE {
+  ?s skos:inScheme <"""
+    + VERB_SCHEME
+    + """> ; igkg:verbKind ?kind .
 }"""
 )
 _GOVERNING = """SELECT DISTINCT ?agent ?rel ?p WHERE {
@@ -101,6 +116,9 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
+_COORDINATED_MODIFIER = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s(?:and|or)\s$")
+
+
 @dataclass(frozen=True)
 class Match:
     """Where a label was found in a matching text, and what it names."""
@@ -126,7 +144,10 @@ class LabelIndex:
             else:
                 self.folded[key.lower()].add(iri)
         self._exact = self._compile(self.exact, 0)
-        self._folded = self._compile(self.folded, re.IGNORECASE)
+        # folded labels are matched on the lower-cased text: a case-sensitive trie is much
+        # faster than an IGNORECASE one (the IGNORECASE one is kept for texts that lower() resizes)
+        self._folded = self._compile(self.folded, 0)
+        self._folded_any_case: re.Pattern[str] | None = None
 
     @staticmethod
     def _compile(keys: dict[str, set[str]], flags: int) -> re.Pattern[str] | None:
@@ -137,11 +158,22 @@ class LabelIndex:
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in ``text``, leftmost first, the longest at each place."""
         found: list[Match] = []
-        for pattern, table, fold in ((self._exact, self.exact, False), (self._folded, self.folded, True)):
-            if pattern is None:
-                continue
-            for m in pattern.finditer(text):
-                iris = table.get(m.group().lower() if fold else m.group())
+        if self._exact is not None:
+            for m in self._exact.finditer(text):
+                iris = self.exact.get(m.group())
+                if iris:
+                    found.append(Match(m.start(), m.end(), tuple(sorted(iris))))
+        if self._folded is not None:
+            lower = text.lower()
+            if len(lower) == len(text):
+                matches = self._folded.finditer(lower)
+            else:
+                if self._folded_any_case is None:
+                    self._folded_any_case = self._compile(self.folded, re.IGNORECASE)
+                assert self._folded_any_case is not None
+                matches = self._folded_any_case.finditer(text)
+            for m in matches:
+                iris = self.folded.get(m.group().lower())
                 if iris:
                     found.append(Match(m.start(), m.end(), tuple(sorted(iris))))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -149,13 +181,41 @@ class LabelIndex:
         for match in found:
             if not chosen or match.start >= chosen[-1].end:
                 chosen.append(match)
-        return chosen
+        return self._shared_heads(text, chosen)
+
+    def _lookup(self, label: str) -> set[str]:
+        return self.exact.get(label) or self.folded.get(label.lower()) or set()
+
+    def _shared_heads(self, text: str, chosen: list[Match]) -> list[Match]:
+        """ "intergovernmental and international organizations": two labels sharing their head
+        noun ("intergovernmental organizations", "international organizations") are one match
+        naming both."""
+        if " and " not in text and " or " not in text:
+            return chosen
+        merged: list[Match] = []
+        for match in chosen:
+            if (
+                text.find(" and ", max(0, match.start - 40), match.start) < 0
+                and text.find(" or ", max(0, match.start - 40), match.start) < 0
+            ):
+                merged.append(match)
+                continue
+            words = text[match.start : match.end].split(" ", 1)
+            before = _COORDINATED_MODIFIER.search(text, max(0, match.start - 40), match.start)
+            if len(words) == 2 and before is not None and (not merged or merged[-1].end <= before.start()):
+                other = self._lookup(f"{before.group(1)} {words[1]}")
+                if other and not other & set(match.iris):
+                    merged.append(Match(before.start(1), match.end, tuple(sorted(other | set(match.iris)))))
+                    continue
+            merged.append(match)
+        return merged
 
 
 @dataclass(frozen=True)
 class VerbForm:
     iri: str
-    operative: bool  # a preferred or alternative label (third person), not an inflection
+    operative: bool  # a third-person form (a label, or made from one), as coordinated verbs need
+    kinds: frozenset[str] = frozenset({"third"})  # see :mod:`.forms`
 
 
 @dataclass
@@ -177,9 +237,45 @@ class Lexicon:
     topic_provisions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     topic_words: dict[str, set[str]] = field(default_factory=dict)
     governing: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    verb_kinds: dict[str, str] = field(default_factory=dict)  # verb IRI → its igkg:verbKind IRI
+    reports: dict[str, str] = field(default_factory=dict)  # agent IRI → the report "of" it
+    governments: str | None = None  # the stakeholder group "governments" ("the Government of X")
+    _regexes: dict[str, re.Pattern[str] | None] = field(default_factory=dict, repr=False)
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    def verb_regex(self) -> re.Pattern[str] | None:
+        """Every verb form of the scheme, matched at a place (longest first), compiled once."""
+        return self._compiled("verbs", self.verb_pattern)
+
+    def third_regex(self) -> re.Pattern[str] | None:
+        """The third-person forms only (coordinated verbs, a subject's verb), compiled once."""
+        return self._compiled("third", self.operative_pattern)
+
+    def third_search(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """Where the first third-person form in ``text[start:end]`` is (searched on the
+        lower-cased text with a case-sensitive trie: the forms are lower case)."""
+        if "third-lower" not in self._regexes:
+            pattern = self.operative_pattern
+            self._regexes["third-lower"] = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])") if pattern else None
+        regex = self._regexes["third-lower"]
+        lower = text[start:end].lower()
+        if regex is None or len(lower) != end - start:
+            third = self.third_regex()
+            found = third.search(text, start, end) if third is not None else None
+            return (found.start(), found.end()) if found is not None else None
+        match = regex.search(lower)
+        return (start + match.start(), start + match.end()) if match is not None else None
+
+    def _compiled(self, name: str, pattern: str) -> re.Pattern[str] | None:
+        if name not in self._regexes:
+            self._regexes[name] = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.I) if pattern else None
+        return self._regexes[name]
+
+    def agent_labels(self) -> list[str]:
+        """Every name of an agent or process, as the data writes it (exact) or folded."""
+        return [*self.agents.exact, *self.agents.folded]
 
     def provision(self, instrument: str, number: str) -> str | None:
         return self.provisions.get((instrument, number))
@@ -236,19 +332,29 @@ def build_lexicon(kg: Graph) -> Lexicon:
     for subject, prop, label, language, _ in _label_rows(kg, _INSTRUMENTS):
         instrument_entries.append((label, subject, _case_sensitive(label, prop)))
         _preferred(labels, rank, subject, label, language, prop)
-    verbs: dict[str, VerbForm] = {}
+    forms: dict[str, tuple[str, set[str]]] = {}
     topic_entries = []
     topic_words: dict[str, set[str]] = defaultdict(set)
-    for subject, prop, label, language, scheme in _label_rows(kg, _CONCEPTS):
+    concept_rows = _label_rows(kg, _CONCEPTS)
+    # labels first (their forms win), then the scheme's own inflections
+    concept_rows.sort(key=lambda row: (row[1].endswith("inflection"), row[1] != _PREF, row[0], row[2]))
+    for subject, prop, label, language, scheme in concept_rows:
         _preferred(labels, rank, subject, label, language, prop)
         if scheme == VERB_SCHEME:
-            form = normalise_label(label).lower()
-            operative = not prop.endswith("inflection")
-            if form not in verbs or (operative and not verbs[form].operative):
-                verbs[form] = VerbForm(subject, operative)
+            made = (
+                [(normalise_label(label).lower(), kind_of_inflection(label))]
+                if prop.endswith("inflection")
+                else [(normalise_label(f), k) for f, k in verb_forms(label)]
+            )
+            for form, kind in made:
+                entry = forms.setdefault(form, (subject, set()))
+                if entry[0] == subject:
+                    entry[1].add(kind)
         elif not prop.endswith("inflection"):
             topic_entries.append((label, subject, False))
             topic_words[subject].update(w for w in re.findall(r"\w+", label.lower()) if len(w) > 3)
+    verbs = {form: VerbForm(iri, "third" in kinds, frozenset(kinds)) for form, (iri, kinds) in forms.items()}
+    agent_entries += label_variants(agent_entries)
     lexicon = Lexicon(
         agents=LabelIndex(agent_entries),
         instruments=LabelIndex(instrument_entries),
@@ -277,7 +383,22 @@ def build_lexicon(kg: Graph) -> Lexicon:
         if provision in lexicon.provision_instrument:
             governing[agent].append((GOVERNING_RANK[relation], provision))
     lexicon.governing = {agent: sorted(set(links)) for agent, links in governing.items()}
+    lexicon.verb_kinds = dict(_rows(kg, _VERB_KINDS))  # type: ignore[arg-type]
+    governments = lexicon.agents.folded.get("governments")
+    lexicon.governments = sorted(governments)[0] if governments and len(governments) == 1 else None
+    lexicon.reports = _reports(agent_entries, instrument_entries)
     return lexicon
+
+
+def _reports(agents: list[tuple[str, str, bool]], instruments: list[tuple[str, str, bool]]) -> dict[str, str]:
+    """Agent → the instrument labelled "report of (the) <a label of the agent>" ("its report")."""
+    by_label = {normalise_label(label).lower(): iri for label, iri, _cs in agents}
+    reports: dict[str, str] = {}
+    for label, iri, _cs in instruments:
+        found = re.match(r"report of (?:the )?(.+)$", normalise_label(label).lower())
+        if found and found.group(1) in by_label:
+            reports.setdefault(by_label[found.group(1)], iri)
+    return reports
 
 
 def _outermost(provisions: list[str], lexicon: Lexicon) -> list[str]:

@@ -9,6 +9,7 @@ adds the JSON and RDF output to :class:`Document`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 __all__ = [
     "Evidence",
@@ -19,16 +20,66 @@ __all__ = [
     "Recommendation",
     "ExtractionWarning",
     "Document",
+    "Section",
+    "SubItem",
+    "Footnote",
 ]
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """A span of the source text: ``source[start:end] == exact``."""
+class SpanResolver(Protocol):
+    """Works out where a span of a unit's text is in the source: (start, end, exact)."""
 
-    start: int
-    end: int
-    exact: str
+    def span(self, start: int, end: int) -> tuple[int, int, str]: ...
+
+
+class Evidence:
+    """A span of the source text: ``source[start:end] == exact``. Made from a span of a unit's
+    clean text, it is worked out when first read (:meth:`deferred`): the JSON output never reads
+    it, the RDF output reads each once."""
+
+    __slots__ = ("_span", "_resolver", "_at")
+
+    def __init__(self, start: int, end: int, exact: str) -> None:
+        self._span: tuple[int, int, str] | None = (start, end, exact)
+        self._resolver: SpanResolver | None = None
+        self._at = (start, end)
+
+    @classmethod
+    def deferred(cls, resolver: SpanResolver, start: int, end: int) -> Evidence:
+        evidence = cls.__new__(cls)
+        evidence._span = None
+        evidence._resolver = resolver
+        evidence._at = (start, end)
+        return evidence
+
+    def _get(self) -> tuple[int, int, str]:
+        if self._span is None:
+            assert self._resolver is not None
+            self._span = self._resolver.span(*self._at)
+            self._resolver = None
+        return self._span
+
+    @property
+    def start(self) -> int:
+        return self._get()[0]
+
+    @property
+    def end(self) -> int:
+        return self._get()[1]
+
+    @property
+    def exact(self) -> str:
+        return self._get()[2]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Evidence) and self._get() == other._get()
+
+    def __hash__(self) -> int:
+        return hash(self._get())
+
+    def __repr__(self) -> str:
+        start, end, exact = self._get()
+        return f"Evidence(start={start}, end={end}, exact={exact!r})"
 
 
 @dataclass
@@ -67,6 +118,25 @@ class Citation:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class Section:
+    """A heading of the document: its label (without number or letter) and printed number."""
+
+    position: int  # 1, 2, … in document order
+    label: str
+    number: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class SubItem:
+    """A lettered sub-item of a unit ("(a) To strengthen …"): its label and text."""
+
+    label: str
+    text: str
+    evidence: Evidence
+
+
 @dataclass
 class Recommendation:
     position: int
@@ -77,6 +147,11 @@ class Recommendation:
     citations: list[Citation] = field(default_factory=list)
     topics: list[Link] = field(default_factory=list)
     unknown_verb: Evidence | None = None
+    number: str | None = None  # as printed: "3", "7", "4.2", "a"
+    kind: str = "operative"  # or "preambular"
+    section: Section | None = None
+    footnotes: list[str] = field(default_factory=list)  # markers of the notes it carries
+    sub_items: list[SubItem] = field(default_factory=list)
 
     @property
     def addressees(self) -> list[str]:
@@ -84,10 +159,20 @@ class Recommendation:
         return list(dict.fromkeys(a.iri for action in self.actions for a in action.addressees))
 
 
+@dataclass
+class Footnote:
+    """A note of the document, and what it cites (a citation only in a note is the note's)."""
+
+    marker: str
+    text: str
+    evidence: Evidence
+    citations: list[Citation] = field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class ExtractionWarning:
     position: int | None
-    kind: str  # "unknown-verb", "unresolved-reference"
+    kind: str  # "unknown-verb", "unresolved-reference", "unknown-paragraph", "candidate"
     as_written: str
     message: str
 
@@ -108,6 +193,10 @@ class Document:
     labels: dict[str, str] = field(repr=False)
     extractor: str
     text: str = field(default="", repr=False)  # the source text, for evidence quotes
+    sections: list[Section] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    candidates: list[str] = field(default_factory=list)
+    format: str = "text"
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1]

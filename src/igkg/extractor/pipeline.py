@@ -10,6 +10,7 @@ is then reported as an unknown verb); otherwise they are headings or notes.
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from collections import Counter
@@ -20,20 +21,22 @@ from .._version import __version__
 from ..errors import ParseError
 from ..namespaces import document_iri
 from ..resources import bundle_root
-from .agents import addressees
 from .document import ExtractedDocument
-from .lexicon import Lexicon, Match
-from .model import Action, Citation, Evidence, ExtractionWarning, Link, Provision, Recommendation
+from .lexicon import Lexicon
+from .model import Evidence, ExtractionWarning, Recommendation
+from .prepared import Prepared, markers_in, prepare_source
 from .reading import SourceText, for_matching
-from .references import Context, find_citations
+from .references import Context
 from .segment import CleanText, Item, clean_text, segment
-from .subjects import subject_first
-from .verbs import find_actions, opening_verb
+from .structure import Structure, heading_like
+from .units import analyse_unit, find_agents, footnotes_of
+from .verbs import FoundVerb, opening_verb
 
 __all__ = ["extract_document", "slugify", "EXTRACTOR"]
 
 EXTRACTOR = f"igkg {__version__}"
 _TERMINAL = (".", ";", "!", "?")
+_WE_CHAPEAU = re.compile(r"^We\b[^.;]*:$")
 
 Entry = tuple[str, list[tuple[int, int]], Item | None]
 
@@ -59,17 +62,26 @@ def _source_file(source: SourceText) -> str:
 class _Planner:
     """Decides, in document order, what each block and list item is."""
 
-    def __init__(self, text: str, operative: Callable[[str], bool]) -> None:
+    def __init__(self, text: str, operative: Callable[[str], bool], paragraph_unit: Callable[[str], bool]) -> None:
         self.text = text
         self.operative = operative
-        self._own: dict[int, str] = {}
+        self.paragraph_unit = paragraph_unit
+        self._own: dict[int, CleanText] = {}
+        self.folded: dict[int, list[Item]] = {}
 
-    def own(self, item: Item) -> str:
-        """The item's own text, without the items nested under it."""
+    def release(self) -> None:
+        """Forget the items' own texts (needed only while planning)."""
+        self._own.clear()
+
+    def own_clean(self, item: Item) -> CleanText:
+        """The item's own text, without the items nested under it, with where it came from."""
         key = id(item)
         if key not in self._own:
-            self._own[key] = clean_text(self.text, item.ranges).text
+            self._own[key] = clean_text(self.text, item.ranges)
         return self._own[key]
+
+    def own(self, item: Item) -> str:
+        return self.own_clean(item).text
 
     def ranges(self, item: Item, folded: list[Item]) -> list[tuple[int, int]]:
         ranges = list(item.ranges)
@@ -91,19 +103,24 @@ class _Planner:
                     split.extend(self.expand(child))
                 else:
                     folded.append(child)
+            self.folded[id(item)] = folded
             return [("rec", self.ranges(item, folded), item), *split]
         if item.children and any(self.operative(self.own(d)) for d in item.descendants()):
-            entries: list[Entry] = [("heading", item.ranges, None)]
+            entries: list[Entry] = [("heading", item.ranges, item)]
             for child in item.children:
                 entries.extend(self.expand(child))
             return entries
+        self.folded[id(item)] = list(item.children)
         return [("candidate", self.ranges(item, item.children), item)]
 
     def plan(self, blocks: list) -> list[Entry]:  # type: ignore[type-arg]
         entries: list[Entry] = []
         for block in blocks:
             if block.item is None:
-                entries.append((block.kind, block.ranges, None))
+                kind = block.kind
+                if kind == "paragraph" and self.paragraph_unit(clean_text(self.text, block.ranges).text):
+                    kind = "rec"
+                entries.append((kind, block.ranges, None))
             else:
                 entries.extend(self.expand(block.item))
         families = Counter(item.family for kind, _r, item in entries if kind == "rec" and item is not None)
@@ -114,7 +131,9 @@ class _Planner:
         for kind, ranges, item in entries:
             if kind == "candidate" and item is not None:
                 own = self.own(item)
-                if item.family == dominant:
+                if heading_like(own) and not item.children:
+                    kind = "heading"
+                elif item.family == dominant:
                     kind = "rec"
                 elif len(own.split()) <= 12 and not own.endswith(_TERMINAL):
                     kind = "heading"
@@ -124,158 +143,133 @@ class _Planner:
         return planned
 
 
-def _links(matches: list[Match], evidence: Callable[[int, int], Evidence]) -> list[Link]:
-    links: dict[str, Link] = {}
-    for match in matches:
-        for iri in match.iris:
-            links.setdefault(iri, Link(iri)).evidence.append(evidence(match.start, match.end))
-    return list(links.values())
-
-
-def _recommendation(
-    position: int, clean: CleanText, source: str, lexicon: Lexicon, context: Context, warnings: list[ExtractionWarning]
-) -> Recommendation:
-    text = for_matching(clean.text)
-
-    def evidence(start: int, end: int) -> Evidence:
-        a, b = clean.source_span(start, end)
-        return Evidence(a, b, source[a:b])
-
-    opening = opening_verb(text, lexicon)
-    found_verbs = find_actions(text, lexicon, opening)
-    agents = lexicon.agents.find(text)
-    rec = Recommendation(position, clean.text, evidence(0, len(text)))
-    for index, verb in enumerate(found_verbs):
-        who = addressees(text, verb.end, agents)
-        rec.actions.append(
-            Action(
-                index + 1,
-                verb.verb,
-                clean.text[verb.start : verb.end],
-                evidence(verb.start, verb.end),
-                _links(who, evidence),
-            )
-        )
-    # "Invites and encourages all stakeholders to …": the first verb shares the second's object
-    for action, following in zip(reversed(rec.actions[:-1]), reversed(rec.actions[1:]), strict=True):
-        between = text[found_verbs[action.position - 1].end : found_verbs[following.position - 1].start]
-        if not action.addressees and re.fullmatch(r"[\s,]*(?:and|or)?\s*", between):
-            action.addressees = [Link(link.iri, list(link.evidence)) for link in following.addressees]
-    first = subject_first(text, lexicon, agents) if opening is None or opening.verb is None else None
-    if first is not None:  # "Governments are urged to …", "The MAG should …"
-        phrase = clean.text[first.start : first.end]
-        subject_links = _links(first.addressees, evidence)
-        rec.actions.insert(0, Action(1, first.verb, phrase, evidence(first.start, first.end), subject_links))
-        for number, action in enumerate(rec.actions, start=1):
-            action.position = number
-    elif opening is None or opening.verb is None:
-        start, end = (opening.start, opening.end) if opening is not None else (0, min(len(text), 30))
-        rec.unknown_verb = evidence(start, end)
-        word = clean.text[start:end]
-        warnings.append(
-            ExtractionWarning(
-                position,
-                "unknown-verb",
-                word,
-                f"recommendation {position} opens with {word!r}, which is not an operative verb of the scheme "
-                "(ontology/schemes.ttl)"
-                + (f"; only its later verb{'s' if len(rec.actions) > 1 else ''} became actions" if rec.actions else
-                   "; it has no action"),
-            )
-        )
-    rec.mentions = _links(agents, evidence)
-    topics = lexicon.topics.find(text)
-    rec.topics = _links(topics, evidence)
-    citations, unresolved = find_citations(text, lexicon.instruments.find(text), agents, topics, lexicon, context)
-    for found in citations:
-        if found.resolution == "explicit":
-            provisions = [Provision(n, lexicon.provision(found.instrument, n)) for n in found.numbers]
-            for provision in provisions:
-                if provision.iri is None:
-                    warnings.append(
-                        ExtractionWarning(
-                            position,
-                            "unknown-paragraph",
-                            provision.number,
-                            f"recommendation {position} cites paragraph {provision.number} of the "
-                            f"{lexicon.label(found.instrument)}, which the graph does not have",
-                        )
-                    )
-        else:
-            provisions = [Provision(lexicon.provision_number.get(p, ""), p) for p in found.provisions]
-        rec.citations.append(
-            Citation(
-                found.instrument,
-                clean.text[found.start : found.end],
-                evidence(found.start, found.end),
-                found.resolution,
-                provisions,
-                found.note or None,
-            )
-        )
-    for item in unresolved:
-        words = clean.text[item.start : item.end]
-        warnings.append(
-            ExtractionWarning(
-                position,
-                "unresolved-reference",
-                words,
-                f"recommendation {position}: {words!r} names no instrument, and none was cited before it",
-            )
-        )
-    return rec
+def _number(item: Item | None) -> str | None:
+    """The printed number of a unit's marker: "1." → "1", "Recommendation 7:" → "7", "(a)" → "a"."""
+    if item is None or item.family == "bullet":
+        return None
+    labelled = re.match(r"(?:Recommendation|Rec\.)\s*(\d+[a-z]?)", item.marker, flags=re.I)
+    number = labelled.group(1) if labelled else item.marker.strip(" ().:-–—")  # "Recommendation 3 (to X):" → "3"
+    return number or None
 
 
 def extract_document(
     source: SourceText, lexicon: Lexicon, *, slug: str | None = None, status: str = "draft"
 ) -> ExtractedDocument:
-    """Extract the recommendations of a text with the names and verbs of ``lexicon``."""
-    text = source.text
+    """Extract the units of a text (recommendations, resolution paragraphs …) with the names and
+    verbs of ``lexicon``. The cyclic garbage collector is paused meanwhile: extraction makes
+    no cycles, and on a 5 MB text the collector's passes over the growing document cost a
+    third of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(source, lexicon, slug=slug, status=status)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: str) -> ExtractedDocument:
+    prepared = prepare_source(source, lexicon.agent_labels())
+    text = prepared.text
+
+    openings: dict[str, FoundVerb | None] = {}  # an item's text → its first sentence's verb
 
     def operative(body: str) -> bool:
         matching = for_matching(" ".join(body.split()))
-        opening = opening_verb(matching, lexicon)
-        if opening is not None and opening.verb is not None:
-            return True
-        return subject_first(matching, lexicon, lexicon.agents.find(matching)) is not None
+        if matching not in openings:
+            openings[matching] = opening_verb(matching, lexicon, imperative=True)
+        return openings[matching] is not None
+
+    def paragraph_unit(body: str) -> bool:
+        matching = for_matching(" ".join(body.split()))
+        if matching.endswith(":") or len(matching.split()) < 3:
+            return False  # a chapeau ("We, the undersigned organizations:") or a heading
+        found = opening_verb(matching, lexicon)
+        if found is None:
+            return False
+        if found.kind in ("modal", "passive") and found.subject is not None:
+            _mentions, agents = find_agents(matching, lexicon)
+            return any(found.subject[0] <= a.start < found.subject[1] for a in agents)
+        # "The Internet Society welcomes …" in prose is its author speaking, not a unit
+        return found.kind not in ("modal", "passive", "third") or found.that_subject is not None or found.start < 3
 
     layout = segment(text, operative)
-    if not layout.items():
+    if not layout.items() and not any(b.kind == "paragraph" for b in layout.blocks):
         raise ParseError(
             "no recommendation bullets found (expected lines starting with •, -, *, 1., 1) or (a))",
             path=source.name,
         )
-    planner = _Planner(text, operative)
+    planner = _Planner(text, operative, paragraph_unit)
+    planned = planner.plan(layout.blocks)
+    structure = Structure(text, planned)
     context = Context()
     warnings: list[ExtractionWarning] = []
     recommendations: list[Recommendation] = []
-    title = ""
+    candidates: list[str] = []
     notes: list[str] = []
-    for kind, ranges, _item in planner.plan(layout.blocks):
-        clean = clean_text(text, ranges)
+    original = prepared.original
+    first_person = False
+    for index, (kind, ranges, item) in enumerate(planned):
+        # an item without folded sub-items: its own text, made while planning, is the unit's
+        clean = planner.own_clean(item) if item is not None and ranges == item.ranges else clean_text(text, ranges)
         if not clean.text:
             continue
         if kind == "rec":
-            recommendations.append(_recommendation(len(recommendations) + 1, clean, text, lexicon, context, warnings))
+            position = len(recommendations) + 1
+            labelled = item is not None and item.marker.lower().startswith(("recommendation", "rec."))
+            analysis = analyse_unit(
+                position,
+                clean.text,
+                lexicon,
+                context,
+                _evidence(clean, prepared),
+                warnings,
+                imperative=item is not None,
+                openings=openings if item is not None and not labelled else None,
+                first_person=first_person,
+                loose_imperative=labelled,
+            )
+            rec = analysis.recommendation
+            rec.number = _number(item)
+            rec.section = structure.section_of(index, _evidence_of(prepared))
+            rec.kind = "preambular" if structure.preambular(analysis.opening_kind) else "operative"
+            rec.footnotes = markers_in(prepared, ranges)
+            if item is not None:
+                rec.sub_items = structure.sub_items(planner.folded.get(id(item), []), _evidence_of(prepared))
+            for name in analysis.candidates:
+                if name not in candidates:
+                    candidates.append(name)
+                    warnings.append(
+                        ExtractionWarning(
+                            position,
+                            "candidate",
+                            name,
+                            f"recommendation {position} names {name!r}, which the graph does not know; add it to data/ "
+                            "(a label of an organization, process or instrument) to link it",
+                        )
+                    )
+            recommendations.append(rec)
             continue
-        if (
-            not title
-            and not recommendations
-            and (kind in ("title", "heading") or (kind == "paragraph" and len(clean.text.split()) <= 20))
-        ):
-            title = clean_text(text, ranges[:1]).text
-            continue
-        if kind == "paragraph" and len(clean.text.split()) <= 8 and not clean.text.endswith(_TERMINAL):
-            kind = "heading"  # "**Participation**", "Follow-up"
-        if kind in ("paragraph", "note"):
+        if _WE_CHAPEAU.match(clean.text):
+            first_person = True  # "We, the undersigned organizations:": the units speak as "we"
+        if kind in ("paragraph", "note") and index not in structure.title_block:
             notes.append(clean.text)
         mentioned = lexicon.instruments.find(for_matching(clean.text))
         if mentioned:
             context.last_instrument = mentioned[-1].iris[0]
-    if not recommendations:
+    planner.release()
+    if not recommendations and layout.items():
         raise ParseError("no recommendation bullets found (every list item is empty)", path=source.name)
+    if not recommendations:
+        raise ParseError(
+            "no recommendation bullets found (expected lines starting with •, -, *, 1., 1) or (a), or paragraphs "
+            "opening with an operative verb such as 'Recalling' or 'Requests')",
+            path=source.name,
+        )
     name = Path(source.name).stem if source.path is not None else ""
-    title = title.rstrip(":").strip() or (name.replace("-", " ").replace("_", " ").strip() or "Untitled document")
+    title = structure.title.rstrip(":").strip() or (
+        name.replace("-", " ").replace("_", " ").strip() or "Untitled document"
+    )
     chosen = slugify(slug or name or title)
     return ExtractedDocument(
         source=source.name,
@@ -289,5 +283,50 @@ def extract_document(
         warnings=warnings,
         labels=lexicon.labels,
         extractor=EXTRACTOR,
-        text=text,
+        text=original,
+        sections=structure.sections(_evidence_of(prepared)),
+        footnotes=footnotes_of(prepared, lexicon, context, warnings),
+        candidates=candidates,
+        format=prepared.format,
     )
+
+
+def _evidence_of(prepared: Prepared) -> Callable[[int, int], Evidence]:
+    """Evidence of a span of the prepared text, in the original's offsets."""
+
+    def evidence(start: int, end: int) -> Evidence:
+        return Evidence(*_original_span(prepared, start, end))
+
+    return evidence
+
+
+def _original_span(prepared: Prepared, start: int, end: int) -> tuple[int, int, str]:
+    """A span of the prepared text in the original: its last character's place + 1 is the end,
+    so a footnote marker removed right after a word stays out ("CSTD", not "CSTD5")."""
+    a = prepared.to_original(start)
+    b = prepared.to_original(end - 1) + 1 if end > start else a
+    return a, b, prepared.original[a:b]
+
+
+class _UnitSpans:
+    """Where the spans of one unit's clean text are in the source (one object per unit)."""
+
+    __slots__ = ("clean", "prepared")
+
+    def __init__(self, clean: CleanText, prepared: Prepared) -> None:
+        self.clean = clean
+        self.prepared = prepared
+
+    def span(self, start: int, end: int) -> tuple[int, int, str]:
+        a, b = self.clean.source_span(start, end)
+        return _original_span(self.prepared, a, b)
+
+
+def _evidence(clean: CleanText, prepared: Prepared) -> Callable[[int, int], Evidence]:
+    """Evidence of a span of a unit's clean text, worked out when first read."""
+    spans = _UnitSpans(clean, prepared)
+
+    def evidence(start: int, end: int) -> Evidence:
+        return Evidence.deferred(spans, start, end)
+
+    return evidence

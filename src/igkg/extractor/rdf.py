@@ -10,11 +10,19 @@
   ``igkg:Citation`` with ``igkg:asWritten``, ``igkg:citedInstrument``, ``igkg:citedProvision``
   and ``igkg:resolution`` (``cres:explicit``, ``cres:whole-instrument``, ``cres:inferred`` with
   a ``skos:editorialNote`` saying why);
+* the document's headings as ``igkg:DocumentSection`` (``skos:prefLabel``, ``eli:number``,
+  ``igkg:sequence``), each unit ``igkg:inDocumentSection`` its section, with its printed
+  ``eli:number`` and ``igkg:paragraphKind`` (``pkind:preambular`` / ``pkind:operative``);
+* lettered sub-items as ``igkg:RecommendationSubItem`` ``eli:is_part_of`` their unit;
+* footnotes as ``igkg:Footnote`` (``eli:number`` the marker, ``igkg:text``), linked from the
+  units carrying their marker (``igkg:hasFootnote``), with their own citations;
 * an ``igkg:Extraction`` (``igkg:extractorVersion "igkg <version>"``, ``prov:used`` the source)
   that generated the document and every evidence annotation (:mod:`.evidence`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pyoxigraph as ox
 
@@ -24,7 +32,7 @@ from ..namespaces import PREFIXES, concept
 from ..namespaces import source_iri as source_file_iri
 from ..vocab import DCTERMS, ELI, IGKG, PROV, RDF, RDFS, SKOS, XSD
 from .evidence import EvidenceWriter
-from .model import Document
+from .model import Citation, Document
 
 __all__ = ["document_triples", "serialize_document", "source_iri"]
 
@@ -79,13 +87,49 @@ def document_triples(document: Document) -> list[ox.Triple]:
     add(ox.Triple(activity, PROV.used, source))
     add(ox.Triple(source, _TYPE, PROV.Entity))
 
-    cites, mentions, subject = ELI.cites, IGKG.mentions, DCTERMS.subject
+    mentions, subject = IGKG.mentions, DCTERMS.subject
+    sections = {}
+    for section in document.sections:
+        node = ox.NamedNode(f"{document.iri}/section-{section.position}")
+        sections[section.position] = node
+        add(ox.Triple(node, _TYPE, IGKG.DocumentSection))
+        add(ox.Triple(node, ELI.is_part_of, doc))
+        add(ox.Triple(node, SKOS.prefLabel, _en(section.label)))
+        add(ox.Triple(node, IGKG.sequence, _int(section.position)))
+        if section.number:
+            add(ox.Triple(node, ELI.number, ox.Literal(section.number)))
+        evidence.annotate(node, ELI.is_part_of, doc, section.evidence, "describing")
+    footnotes: dict[str, ox.NamedNode] = {}
+    for k, footnote in enumerate(document.footnotes, 1):
+        node = ox.NamedNode(f"{document.iri}/footnote-{k}")
+        footnotes.setdefault(footnote.marker, node)
+        add(ox.Triple(node, _TYPE, IGKG.Footnote))
+        add(ox.Triple(node, ELI.is_part_of, doc))
+        add(ox.Triple(node, ELI.number, ox.Literal(footnote.marker)))
+        add(ox.Triple(node, IGKG.text, _en(footnote.text)))
+        evidence.annotate(node, ELI.is_part_of, doc, footnote.evidence, "describing")
+        _citations(add, evidence, node, footnote.citations)
     for rec in document.recommendations:
         node = ox.NamedNode(f"{document.iri}/rec-{rec.position}")
         add(ox.Triple(node, _TYPE, IGKG.Recommendation))
         add(ox.Triple(node, ELI.is_part_of, doc))
         add(ox.Triple(node, IGKG.position, _int(rec.position)))
         add(ox.Triple(node, IGKG.text, _en(rec.text)))
+        add(ox.Triple(node, IGKG.paragraphKind, concept("paragraph-kind", rec.kind)))
+        if rec.number:
+            add(ox.Triple(node, ELI.number, ox.Literal(rec.number)))
+        if rec.section is not None and rec.section.position in sections:
+            add(ox.Triple(node, IGKG.inDocumentSection, sections[rec.section.position]))
+        for marker in rec.footnotes:
+            if marker in footnotes:
+                add(ox.Triple(node, IGKG.hasFootnote, footnotes[marker]))
+        for k, item in enumerate(rec.sub_items, 1):
+            part = ox.NamedNode(f"{node.value}-item-{k}")
+            add(ox.Triple(part, _TYPE, IGKG.RecommendationSubItem))
+            add(ox.Triple(part, ELI.is_part_of, node))
+            add(ox.Triple(part, ELI.number, ox.Literal(item.label)))
+            add(ox.Triple(part, IGKG.sequence, _int(k)))
+            add(ox.Triple(part, IGKG.text, _en(item.text)))
         evidence.annotate(node, ELI.is_part_of, doc, rec.evidence, "describing")
         if rec.unknown_verb is not None:
             add(
@@ -114,35 +158,40 @@ def document_triples(document: Document) -> list[ox.Triple]:
             add(ox.Triple(node, mentions, ox.NamedNode(link.iri)))
             for place in link.evidence:
                 evidence.annotate(node, mentions, ox.NamedNode(link.iri), place)
-        for k, citation in enumerate(rec.citations, 1):
-            c = ox.NamedNode(f"{node.value}-citation-{k}")
-            instrument = ox.NamedNode(citation.instrument)
-            add(ox.Triple(node, IGKG.qualifiedCitation, c))
-            add(ox.Triple(c, _TYPE, IGKG.Citation))
-            add(ox.Triple(c, IGKG.asWritten, ox.Literal(citation.as_written)))
-            add(ox.Triple(c, IGKG.citedInstrument, instrument))
-            resolution = concept("citation-resolution", citation.resolution)
-            add(ox.Triple(c, IGKG.resolution, resolution))
-            found = [ox.NamedNode(p.iri) for p in citation.provisions if p.iri]
-            missing = [p.number for p in citation.provisions if not p.iri]
-            for provision in found:
-                add(ox.Triple(c, IGKG.citedProvision, provision))
-            notes = [citation.note] if citation.note else []
-            if missing:
-                notes.append(
-                    f"Not in the graph: paragraph {', '.join(missing)} of this instrument; the "
-                    "instrument is cited instead."
-                )
-            for note in notes:
-                add(ox.Triple(c, SKOS.editorialNote, _en(note)))
-            for target in found or [instrument]:
-                add(ox.Triple(node, cites, target))
-                evidence.annotate(node, cites, target, citation.evidence, "linking")
+        _citations(add, evidence, node, rec.citations)
         for link in rec.topics:
             add(ox.Triple(node, subject, ox.NamedNode(link.iri)))
             for place in link.evidence:
                 evidence.annotate(node, subject, ox.NamedNode(link.iri), place, "classifying")
     return list(dict.fromkeys(triples))
+
+
+def _citations(
+    add: Callable[[ox.Triple], None], evidence: EvidenceWriter, node: ox.NamedNode, citations: list[Citation]
+) -> None:
+    """``eli:cites`` and one ``igkg:Citation`` per reference of a unit or a footnote."""
+    for k, citation in enumerate(citations, 1):
+        c = ox.NamedNode(f"{node.value}-citation-{k}")
+        instrument = ox.NamedNode(citation.instrument)
+        add(ox.Triple(node, IGKG.qualifiedCitation, c))
+        add(ox.Triple(c, _TYPE, IGKG.Citation))
+        add(ox.Triple(c, IGKG.asWritten, ox.Literal(citation.as_written)))
+        add(ox.Triple(c, IGKG.citedInstrument, instrument))
+        add(ox.Triple(c, IGKG.resolution, concept("citation-resolution", citation.resolution)))
+        found = [ox.NamedNode(p.iri) for p in citation.provisions if p.iri]
+        missing = [p.number for p in citation.provisions if not p.iri]
+        for provision in found:
+            add(ox.Triple(c, IGKG.citedProvision, provision))
+        notes = [citation.note] if citation.note else []
+        if missing:
+            notes.append(
+                f"Not in the graph: paragraph {', '.join(missing)} of this instrument; the instrument is cited instead."
+            )
+        for note in notes:
+            add(ox.Triple(c, SKOS.editorialNote, _en(note)))
+        for target in found or [instrument]:
+            add(ox.Triple(node, ELI.cites, target))
+            evidence.annotate(node, ELI.cites, target, citation.evidence, "linking")
 
 
 def serialize_document(document: Document, fmt: str = "ttl") -> bytes:

@@ -36,7 +36,7 @@ _ONE = rf"\d{{1,3}}(?:\s?{_SUB}|[a-z](?!\w))?"
 _RANGE = r"\s?(?:-|to|through|thru|until)\s?"
 _ITEM = rf"{_ONE}(?:{_RANGE}(?:{_ONE}|{_SUB})|\s[a-z]-[a-z](?!\w))?"
 _SEP = r"(?:\s?,\s?(?:and\s|&\s?)?|\s(?:and|&|or|as\swell\sas)\s)"
-_LIST = rf"{_ITEM}(?:{_SEP}{_ITEM})*"
+_LIST = rf"{_ITEM}(?:{_SEP}(?:{_ITEM}|{_SUB}))*"
 _EXPRESSION = re.compile(rf"(?<!\w){_WORD}\s?(?P<list>{_LIST})(?!\w)", re.IGNORECASE)
 _BARE = re.compile(rf"(?P<list>{_LIST})(?![\w/])", re.IGNORECASE)
 _ITEM_PARTS = re.compile(
@@ -45,6 +45,20 @@ _ITEM_PARTS = re.compile(
     r"|\(\s?(?P<a3>[a-z]{1,2})\s?\))|\s(?P<c1>[a-z])-(?P<c2>[a-z])(?!\w))?",
     re.IGNORECASE,
 )
+_PARTS_OR_BARE = re.compile(rf"{_ITEM_PARTS.pattern}|\(\s?(?P<bare>[a-z]{{1,2}})\s?\)", re.IGNORECASE)
+_SELF = re.compile(
+    r"\s+(?:above|below|hereof|herein|of\s+(?:the\s+present|this)\s+(?:resolution|decision|document|report|declaration"
+    r"|statement|text|outcome\s+document))(?!\w)",
+    re.IGNORECASE,
+)
+_THEREOF = re.compile(r"\s+thereof(?!\w)", re.IGNORECASE)
+_ITS_REPORT = re.compile(r"\s?of\s(?:its|their)\sreport(?!\w)", re.IGNORECASE)
+_DATE = r"(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
+_RESOLUTIONS = re.compile(
+    rf"(?<!\w)resolutions\s+(?P<first>\d{{1,4}}/\d{{1,4}}){_DATE}"
+    rf"(?P<more>(?:(?:,\s*|\s+and\s+|,\s+and\s+)\d{{1,4}}/\d{{1,4}}{_DATE})+)",
+)
+_SYMBOL = re.compile(r"\d{1,4}/\d{1,4}")
 _OF = re.compile(r"\s?(?:of|in|under|from)\s(?:the\s)?", re.IGNORECASE)
 _LINK = re.compile(r"(?:'s)?\s?,?\s?(?:(?:at|in|under)\s)?(?P<paren>\(\s?)?", re.IGNORECASE)
 #: Words that may follow bare numbers after an instrument ("Tunis Agenda 69-71 on …").
@@ -114,8 +128,14 @@ def _letters(first: str, last: str) -> list[str] | None:
 def paragraph_numbers(text: str) -> tuple[str, ...]:
     """``"67 through 75"`` → 67 … 75; ``"35 and 36"``; ``"72(a)-(c)"`` → 72(a), 72(b), 72(c)."""
     numbers: list[str] = []
-    for m in _ITEM_PARTS.finditer(text):
+    last = None
+    for m in _PARTS_OR_BARE.finditer(text):
+        if m["bare"]:  # "72 (b) and (g)": a letter alone belongs to the number before it
+            if last is not None:
+                numbers.append(f"{last}({m['bare'].lower()})")
+            continue
         n1 = int(m["n1"])
+        last = n1
         l1 = (m["a1"] or m["b1"] or "").lower()
         if m["c1"]:
             letters = _letters(m["c1"].lower(), m["c2"].lower()) or [m["c1"].lower(), m["c2"].lower()]
@@ -167,6 +187,21 @@ def _bare_numbers_after(text: str, position: int) -> re.Match[str] | None:
     return match
 
 
+def listed_resolutions(text: str, instruments: Sequence[Match], lexicon: Lexicon) -> list[Match]:
+    """ "its resolutions 60/252 of 27 March 2006, 65/141 … and 70/125": each symbol named as
+    "resolution N/M" in the data, as an instrument mention of its own."""
+    found: list[Match] = []
+    for listing in _RESOLUTIONS.finditer(text):
+        for k, symbol in enumerate(_SYMBOL.finditer(text, listing.start("first"), listing.end("more"))):
+            iris = lexicon.instruments.folded.get(f"resolution {symbol.group()}")
+            if iris and not any(m.start <= symbol.start() < m.end for m in instruments):
+                start = listing.start() if k == 0 else symbol.start()
+                found.append(Match(start, symbol.end(), tuple(sorted(iris))))
+    if not found:
+        return list(instruments)
+    return sorted([*instruments, *found], key=lambda m: m.start)
+
+
 def find_citations(
     text: str,
     instruments: Sequence[Match],
@@ -176,6 +211,7 @@ def find_citations(
     context: Context,
 ) -> tuple[list[FoundCitation], list[Unresolved]]:
     """Every citation in one recommendation's matching text, in the order written."""
+    instruments = listed_resolutions(text, instruments, lexicon)
     expressions = list(_EXPRESSION.finditer(text))
     used_expressions: set[int] = set()
     used_mentions: set[int] = set()
@@ -186,8 +222,31 @@ def find_citations(
         if numbers:
             explicit.append(FoundCitation(instrument, start, end, "explicit", numbers))
 
-    # "paragraph 69 of the Tunis Agenda"
+    # "paragraph 1 above", "paragraph 5 of the present resolution": the document itself, no citation
     for index, expression in enumerate(expressions):
+        if _SELF.match(text, expression.end()):
+            used_expressions.add(index)
+    # "paragraph 69 of the Tunis Agenda"; "paragraph 14 thereof"; "paragraphs 15 to 17 of its report"
+    for index, expression in enumerate(expressions):
+        if index in used_expressions:
+            continue
+        thereof = _THEREOF.match(text, expression.end())
+        before = [m for m in instruments if m.end <= expression.start()]
+        if thereof is not None and before:
+            used_expressions.add(index)
+            cite(before[-1].iris[0], expression.start(), thereof.end(), paragraph_numbers(expression["list"]))
+            continue
+        report = _ITS_REPORT.match(text, expression.end())
+        owners = [a for a in agents if a.end <= expression.start() and a.iris[0] in lexicon.reports]
+        if report is not None and owners:
+            used_expressions.add(index)
+            cite(
+                lexicon.reports[owners[-1].iris[0]],
+                expression.start(),
+                report.end(),
+                paragraph_numbers(expression["list"]),
+            )
+            continue
         link = _OF.match(text, expression.end())
         target = _mention_at(link.end(), instruments) if link else None
         if target is not None:

@@ -1,23 +1,33 @@
 """Precision, recall and F1 of an extraction against a gold standard, field by field.
 
 Both sides are documents in the fixed JSON format (:mod:`.jsonout`); a hand-modelled document
-in the graph is read into that format with SPARQL (:func:`gold_from_graph`). Items compared,
-per recommendation position:
+in the graph is read into that format with SPARQL (:func:`gold_from_graph`).
 
-===============  ==========================================================
-recommendations  (position, text)
-actions          (position, verb IRI), counted with multiplicity
-addressees       (position, agent IRI)
-mentions         (position, agent or process IRI)
-references       (position, instrument IRI, paragraph number or None)
-===============  ==========================================================
+**Units are aligned by content**, not by position: each gold unit is paired with at most one
+predicted unit whose normalised text is similar enough (``difflib`` ratio ≥ 0.6), in document
+order (a monotone alignment that maximises the total similarity). A missed or an extra unit
+therefore costs only itself: the units after it still meet their partners. Items compared, per
+aligned unit (an unaligned predicted unit keeps its own key, so its items are false positives):
+
+===========  ==================================================================
+units        the unit itself (segmentation: found vs gold)
+actions      (unit, verb IRI), counted with multiplicity
+addressees   (unit, agent IRI)
+mentions     (unit, agent or process IRI)
+references   (unit, instrument IRI, paragraph number or None)
+kind         (unit, preambular | operative)      -- only when the gold has ``kind``
+section      (unit, section label)               -- only when the gold has ``section``
+as_written   (unit, verb phrase as written)      -- only when the gold actions have it
+===========  ==================================================================
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any
 
 import pyoxigraph as ox
@@ -26,9 +36,25 @@ from ..graph import Graph
 from ..namespaces import sparql_prologue
 from ..results import ResultTable, python_value
 
-__all__ = ["FIELDS", "Score", "score", "gold_from_graph", "format_table"]
+__all__ = [
+    "FIELDS",
+    "CORE_FIELDS",
+    "STRUCTURE_FIELDS",
+    "Score",
+    "score",
+    "align",
+    "micro",
+    "gold_from_graph",
+    "format_table",
+]
 
-FIELDS = ("recommendations", "actions", "addressees", "mentions", "references")
+#: The link fields: their pooled counts are the micro-average.
+CORE_FIELDS = ("actions", "addressees", "mentions", "references")
+#: Scored only when the gold has them (version-2 gold files).
+STRUCTURE_FIELDS = ("kind", "section", "as_written")
+FIELDS = ("units", *CORE_FIELDS)
+_THRESHOLD = 0.6
+_NORMAL = re.compile(r"[^\w]+")
 
 
 @dataclass(frozen=True)
@@ -52,30 +78,107 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def __add__(self, other: Score) -> Score:
+        return Score(
+            self.true_positives + other.true_positives,
+            self.false_positives + other.false_positives,
+            self.false_negatives + other.false_negatives,
+        )
 
-def _items(document: Mapping[str, Any], field: str) -> Counter[Hashable]:
+
+def _normal(text: str) -> str:
+    return _NORMAL.sub(" ", text.lower()).strip()
+
+
+def _similarity(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < _THRESHOLD or matcher.quick_ratio() < _THRESHOLD:
+        return 0.0
+    return matcher.ratio()
+
+
+def align(predicted: Sequence[str], gold: Sequence[str]) -> dict[int, int]:
+    """Predicted index → gold index: the monotone pairing of similar texts with the largest
+    total similarity (dynamic programming over the two sequences)."""
+    p = [_normal(t) for t in predicted]
+    g = [_normal(t) for t in gold]
+    n, m = len(p), len(g)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[0] * (m + 1) for _ in range(n + 1)]  # 0 skip predicted, 1 skip gold, 2 pair
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            options = [(best[i + 1][j], 0), (best[i][j + 1], 1)]
+            similarity = _similarity(p[i], g[j])
+            if similarity >= _THRESHOLD:
+                options.append((best[i + 1][j + 1] + similarity, 2))
+            best[i][j], move[i][j] = max(options)
+    pairs: dict[int, int] = {}
+    i = j = 0
+    while i < n and j < m:
+        if move[i][j] == 2:
+            pairs[i] = j
+            i, j = i + 1, j + 1
+        elif move[i][j] == 0:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _items(rec: Mapping[str, Any], field: str, key: Hashable) -> Counter[Hashable]:
     items: Counter[Hashable] = Counter()
-    for rec in document["recommendations"]:
-        position = rec["position"]
-        if field == "recommendations":
-            items[(position, " ".join(rec["text"].split()))] += 1
-        elif field == "actions":
-            items.update((position, a["iri"]) for a in rec["actions"])
-        elif field in ("addressees", "mentions"):
-            items.update({(position, a["iri"]) for a in rec[field]})
-        elif field == "references":
-            items.update({(position, r["instrument"]["iri"], r["paragraph"]) for r in rec["references"]})
+    if field == "units":
+        items[key] += 1
+    elif field == "actions":
+        items.update((key, a["iri"]) for a in rec["actions"])
+    elif field in ("addressees", "mentions"):
+        items.update({(key, a["iri"]) for a in rec[field]})
+    elif field == "references":
+        items.update({(key, r["instrument"]["iri"], r["paragraph"]) for r in rec["references"]})
+    elif field in ("kind", "section"):
+        items[(key, rec.get(field))] += 1
+    elif field == "as_written":
+        items.update((key, " ".join(str(a.get("as_written", "")).split())) for a in rec["actions"])
     return items
 
 
+def _scored_fields(gold: Mapping[str, Any]) -> tuple[str, ...]:
+    recs = gold["recommendations"]
+    extra = [f for f in ("kind", "section") if recs and all(f in r for r in recs)]
+    if recs and all("as_written" in a for r in recs for a in r["actions"]) and any(r["actions"] for r in recs):
+        extra.append("as_written")
+    return (*FIELDS, *extra)
+
+
 def score(predicted: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, Score]:
-    """Micro-averaged scores per field of ``predicted`` against ``gold`` (both in JSON format)."""
-    scores = {}
-    for field in FIELDS:
-        found, wanted = _items(predicted, field), _items(gold, field)
+    """Scores per field of ``predicted`` against ``gold`` (both in the JSON format), with units
+    aligned by content. Fields the gold does not annotate (``kind``, ``section``, ``as_written``
+    in a version-1 file) are left out."""
+    found_recs, gold_recs = predicted["recommendations"], gold["recommendations"]
+    pairs = align([r["text"] for r in found_recs], [r["text"] for r in gold_recs])
+    scores: dict[str, Score] = {}
+    for field in _scored_fields(gold):
+        found: Counter[Hashable] = Counter()
+        wanted: Counter[Hashable] = Counter()
+        for index, rec in enumerate(found_recs):
+            found += _items(rec, field, ("gold", pairs[index]) if index in pairs else ("extra", index))
+        for index, rec in enumerate(gold_recs):
+            wanted += _items(rec, field, ("gold", index))
         hits = sum((found & wanted).values())
         scores[field] = Score(hits, sum(found.values()) - hits, sum(wanted.values()) - hits)
     return scores
+
+
+def micro(rows: Mapping[str, Mapping[str, Score]], fields: Sequence[str] = CORE_FIELDS) -> Score:
+    """The pooled counts of ``fields`` over every document (the micro-average)."""
+    total = Score(0, 0, 0)
+    for scores in rows.values():
+        for field in fields:
+            if field in scores:
+                total = total + scores[field]
+    return total
 
 
 _RECS = """SELECT ?rec ?position ?text WHERE {
@@ -157,11 +260,29 @@ def gold_from_graph(kg: Graph, document: str) -> dict[str, Any]:
     }
 
 
-def format_table(rows: Mapping[str, Mapping[str, Score]]) -> str:
-    """A Markdown table: one row per document, F1 (precision/recall) per field."""
-    head = "| document | " + " | ".join(FIELDS) + " |"
-    lines = [head, "|" + "---|" * (len(FIELDS) + 1)]
-    for name, scores in rows.items():
-        cells = [f"{s.f1:.2f} ({s.precision:.2f}/{s.recall:.2f})" for s in (scores[f] for f in FIELDS)]
+def _cell(result: Score | None) -> str:
+    if result is None:
+        return "–"
+    return f"{result.f1:.2f} ({result.precision:.2f}/{result.recall:.2f})"
+
+
+def format_table(rows: Mapping[str, Mapping[str, Score]], *, with_micro: bool = False) -> str:
+    """A Markdown table: one row per document, F1 (precision/recall) per field; the units column
+    also gives units found / gold. ``with_micro`` adds the pooled row and the micro-F1 column."""
+    fields = [f for f in (*FIELDS, *STRUCTURE_FIELDS) if any(f in s for s in rows.values())]
+    head = "| document | " + " | ".join(fields) + (" | micro (links) |" if with_micro else " |")
+    lines = [head, "|" + "---|" * (len(fields) + 1 + (1 if with_micro else 0))]
+    table = dict(rows)
+    if with_micro:
+        table["micro-average"] = {f: micro(rows, [f]) for f in fields}
+    for name, scores in table.items():
+        cells = [_cell(scores.get(f)) for f in fields]
+        if "units" in scores:
+            units = scores["units"]
+            cells[0] += (
+                f" {units.true_positives + units.false_positives}/{units.true_positives + units.false_negatives}"
+            )
+        if with_micro:
+            cells.append(_cell(micro({name: scores})))
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)

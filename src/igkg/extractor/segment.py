@@ -23,8 +23,8 @@ _ITEM = re.compile(
     r"""^(?P<indent>[ \t]*)(?P<marker>
         (?P<sym>[•◦▪▫‣⁃●○■□➢➤►✓✔·])[ \t]*
       | (?P<dash>[-*+–—])[ \t]+
-      | (?P<num>\(?\d{1,4}(?:\.\d{1,3}){1,3}\.?|\(?\d{1,4}[.)]|\(\d{1,4}\)
-              |(?:Recommendation|Rec\.)[ \t]+\d{1,3}[a-z]?[ \t]*[:.)\-–—])[ \t]+
+      | (?P<num>(?:\(?\d{1,5}(?:\.\d{1,3}){1,3}\.?|\(?\d{1,5}[.)]|\(\d{1,5}\))[ \t]+
+              |(?:Recommendation|Rec\.)[ \t]+\d{1,3}[a-z]?(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*[:.)\-–—](?:[ \t]+|$))
       | (?P<low>\(?[a-z]{1,2}\)|\([a-z]{1,2}\)|[a-z]\.|\(?[ivxlc]{2,6}[.)]|\([ivxlc]{2,6}\))[ \t]+
       | (?P<up>\(?[A-Z][.)]|\([A-Z]\)|[IVXLC]{2,6}[.)])[ \t]+
     )(?P<body>\S.*)?$""",
@@ -39,6 +39,30 @@ _MARKDOWN = re.compile(
     r"|`+|\[(?=[^\[\]\n]*\]\([^()\s]*\))|\]\([^()\s]*\)"
 )
 _WORD = re.compile(r"\S+")
+_STRETCH = re.compile(r"\S+(?: \S+)*")
+_FUNCTION_WORDS = frozenset(
+    [
+        "and",
+        "or",
+        "the",
+        "of",
+        "to",
+        "in",
+        "for",
+        "with",
+        "a",
+        "an",
+        "on",
+        "at",
+        "by",
+        "as",
+        "from",
+        "its",
+        "their",
+        "our",
+    ]
+)
+_MARKUP_CHARS = re.compile(r"[*_`\[\]]")
 
 
 @dataclass(frozen=True)
@@ -84,16 +108,18 @@ def clean_text(source: str, ranges: Sequence[tuple[int, int]]) -> CleanText:
         segment = source[start:end]
         pieces: list[tuple[int, int]] = []
         last = 0
-        for match in _MARKDOWN.finditer(segment):
-            pieces.append((last, match.start()))
-            last = match.end()
+        if _MARKUP_CHARS.search(segment) is not None:  # most text has no Markdown at all
+            for match in _MARKDOWN.finditer(segment):
+                pieces.append((last, match.start()))
+                last = match.end()
         if not pieces:
-            for word in _WORD.finditer(segment):
+            # a stretch of words joined by single spaces is copied unchanged: one run for it
+            for stretch in _STRETCH.finditer(segment):
                 if words:
                     length += 1
-                runs.append((length, start + word.start(), word.end() - word.start()))
-                words.append(word.group())
-                length += word.end() - word.start()
+                runs.append((length, start + stretch.start(), stretch.end() - stretch.start()))
+                words.append(stretch.group())
+                length += stretch.end() - stretch.start()
             continue
         pieces.append((last, len(segment)))
         kept = "".join(segment[a:b] for a, b in pieces)
@@ -328,13 +354,48 @@ class _Builder:
             return False
         if self.para is None and self.last_item is None:
             return False
+        if self.para is None and self.last_item is not None and self._heading_item(self.last_item):
+            return False  # "4.1. Funding" ⏎ "2. We express …": the heading is done
         expected = self.numbers.get(_indent(match["indent"]))
         return value != 1 and (expected is None or value != expected + 1)
+
+    def _heading_item(self, item: Item) -> bool:
+        """A numbered or lettered heading ("1.1 Purpose", "B. Follow-up"): short, no final
+        punctuation, no operative verb, and nothing under it yet but its own line."""
+        if item.family == "bullet" or len(item.ranges) != 1 or item.children:
+            return False
+        own = self.source[item.ranges[0][0] : item.ranges[0][1]].strip()
+        words = own.split()
+        return (
+            0 < len(words) <= 8
+            and own[:1].isupper()
+            and "," not in own
+            and not own.endswith(_TERMINAL)
+            and words[-1].lower() not in _FUNCTION_WORDS  # "… including the ITU and" ⏎ "UNESCO, are …"
+            and not self.is_operative(own)
+        )
+
+    def _new_preambular(self, line: str) -> bool:
+        """Preambular paragraphs without blank lines between them: the paragraph so far ends with
+        "," or ";" and this line opens (with a capital) with an operative verb ("Recalling …")."""
+        assert self.para is not None
+        last_start, last_end = self.para.ranges[-1]
+        stripped = line.strip()
+        return (
+            self.source[last_start:last_end].rstrip().endswith((",", ";"))
+            and stripped[:1].isupper()
+            and self.is_operative(stripped)
+        )
 
     def _text_line(self, start: int, end: int, line: str, number: int, previous_blank: bool) -> None:
         lead = len(line) - len(line.lstrip())
         first = start + lead
         item = self.last_item
+        if item is not None and self.para is None and not item.ranges and not item.children:
+            item.ranges.append((first, end))  # "Recommendation 7:" with its body on the next lines
+            return
+        if item is not None and self.para is None and line.strip()[:1].isupper() and self._heading_item(item):
+            item = None  # "1.1 Purpose" ⏎ "This statement …": a heading never takes the next line
         if item is not None and self.para is None:
             own = " ".join(self.source[a:b] for a, b in item.ranges).rstrip()
             stripped = line.strip()
@@ -345,7 +406,7 @@ class _Builder:
             if previous_blank and _indent(line[:lead]) > item.indent and not is_note:
                 item.ranges.append((first, end))
                 return
-        if self.para is not None and not previous_blank:
+        if self.para is not None and not previous_blank and not self._new_preambular(line):
             self.para.ranges.append((first, end))
             return
         self.close()

@@ -1,27 +1,45 @@
-"""Operative verbs: the verb phrase that opens a recommendation, and coordinated ones.
+"""Operative verbs in every sentence of a unit.
 
-The opening verb may be any form the verb scheme knows (``skos:prefLabel``, ``skos:altLabel``
-or ``igkg:inflection``: "Encourages", "We encourage", "Recognizing"), after an optional
-adverb ("Further requests", "Strongly urges") or label ("Recommendation 3:"). A coordinated
-verb ("Reaffirms … and invites …", "Welcomes …; requests …", "Notes …, encourages … and
-urges …") counts only in its third-person form (a preferred or alternative label): "… and to explore …"
-or "…, noting that …" are not operative actions. An opening word that is not in the scheme is
-reported (:class:`Opening` with ``verb=None``), not dropped.
+Each sentence (:func:`sentences`) contributes its main verb phrase, found at its start:
+
+* a verb of the scheme in a paragraph-opening form: "Encourages", "Further requests",
+  "Recalling also", "Noting with concern", "Taking note with appreciation of", "Mindful of",
+  "Deeply concerned", "Having considered" (forms: :mod:`.forms`);
+* "We" and a base form: "We recall", "We accordingly request", "We are concerned";
+* "It is important / essential … that" (→ *recommends*);
+* a subject named first (:mod:`.subjects`): "X should / must / may wish to" (→ *recommends*),
+  "X are invited / encouraged to", "The Working Group concludes that";
+* at the start of a list item, an imperative: "Improve the visibility of …" (→ *recommends*).
+
+After the main verb, coordinated verbs of the same form count: "…, and recognize", "…, and
+reaffirming", "… and invites", "…; requests", "and we invite", "…, and the Secretariat should".
+Not operative: a verb inside quotation marks (another text's words), a verb of a subordinate
+clause or of a third party ("as the IGF has requested", "how it should be implemented"), a
+to-infinitive ("… and to explore"), a participle without "and" ("…, noting that …"). The same
+concept may be found twice ("We recognize … We also recognize"); :mod:`.units` keeps it once.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Match
+from .subjects import FoundVerb, imperative_at, important_that, subject_first
 
-__all__ = ["Opening", "FoundVerb", "opening_verb", "find_actions"]
+__all__ = ["FoundVerb", "Opening", "sentences", "find_actions", "opening_verb", "RECOMMENDS"]
 
-_ADVERBS = r"(?:also|further|again|once\s+again|hereby|therefore|furthermore|moreover|additionally|[a-z]+ly)"
-_SUBJECTS = r"(?:we|it|they)"
-#: Words that cannot follow an operative verb: the word was a noun ("the reports and notes of").
+RECOMMENDS = "recommends"
+_ADVERBS = (
+    r"(?:also|further|furthermore|again|once\s+again|hereby|therefore|accordingly|moreover|additionally"
+    r"|still|thus|equally|likewise|[a-z]+ly)"
+)
+_TRAILING = r"(?:also|further|again|furthermore)"
+_QUALIFIER = (
+    r"with\s+(?:deep\s+|great\s+|grave\s+|serious\s+|particular\s+|profound\s+|some\s+)?"
+    r"(?:concern|appreciation|satisfaction|regret|interest|gratitude|alarm|approval)"
+)
 _NOT_AFTER_VERB = frozenset(
     [
         "of",
@@ -47,89 +65,313 @@ _NOT_AFTER_VERB = frozenset(
     ]
 )
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_ABBREVIATIONS = frozenset(
+    [
+        "para",
+        "paras",
+        "no",
+        "nos",
+        "e.g",
+        "i.e",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "art",
+        "arts",
+        "sect",
+        "chap",
+        "rev",
+        "vol",
+        "p",
+        "pp",
+        "cf",
+        "op",
+        "ibid",
+        "annex",
+        "fig",
+        "st",
+    ]
+)
+_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"(]?[A-Z])")
+_LEAD = re.compile(
+    r"[\s\"'(]*(?:(?:and|but|moreover|finally|lastly|in\s+addition|in\s+conclusion)\b,?\s*"
+    r"|(?:further|furthermore|also|in\s+particular|in\s+this\s+regard|in\s+this\s+context|to\s+this\s+end"
+    r"|therefore|accordingly|similarly|likewise|at\s+the\s+same\s+time),\s*)?",
+    re.I,
+)
+_LAST_TOKEN = re.compile(r"([\w.]+)$")  # used with an end position: the token before it
+_FOLLOWER = re.compile(r"\s*([\w']+|[^\w\s]|$)")
 
 
 @dataclass(frozen=True)
 class Opening:
-    """The start of a recommendation: a verb of the scheme, or the word found instead."""
+    """The first word of a unit when no verb was found there (reported as an unknown verb)."""
 
     verb: str | None
     start: int
-    end: int  # end of the verb phrase (where its object starts)
-    as_written_start: int  # includes a leading adverb ("Further requests")
+    end: int
+    as_written_start: int
+
+
+def _boundaries(text: str) -> Iterator[tuple[int, int]]:
+    """(end of a sentence, start of the next): "para. 72", "e.g. the" and initials end none."""
+    start = 0
+    for boundary in _BOUNDARY.finditer(text):
+        word = _LAST_TOKEN.search(text, start, boundary.start())
+        token = word.group(1).lower().rstrip(".") if word else ""
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue
+        yield boundary.start() + 1, boundary.end()
+        start = boundary.end()
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end, following in _boundaries(text):
+        spans.append((start, end))
+        start = following
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches inside double quotation marks (the matching text has plain '"')."""
+    marks = [m.start() for m in re.finditer('"', text)]
+    return [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
+
+
+_ADVERB = re.compile(rf"{_ADVERBS}\s+", re.I)
+_WE = re.compile(r"we\s+", re.I)
+_ARE = re.compile(r"are\s+", re.I)
+_LABEL = re.compile(r"(?:(?:recommendation|rec\.)\s*\d+[a-z]?\s*[:.)-]\s*)?", re.I)
+_HAVING = re.compile(rf"having\s+(?:{_ADVERBS}\s+)?", re.I)
+_TAIL = re.compile(rf"(?:\s+{_TRAILING}(?=\s+\w))?(?:\s+{_QUALIFIER})?(?:\s+of(?!\w))?", re.I)
+_AND_THIRD = re.compile(r"(?:(?:(?<=[\s,;])|^)(?:and|but|while)\s+|[;,]\s*(?=[a-z]))", re.I)
+_AND_BASE = re.compile(r"(?:(?<=[\s,;])(?:and|but)\s+(?P<we>we\s+)?|[;,]\s*(?P<we2>we\s+))", re.I)
+_AND_PARTICIPLE = re.compile(r"(?<=[\s,;])and\s+", re.I)
+_AND_MODAL = re.compile(rf"(?<=\s)and\s+(?:{_ADVERBS}\s+)?(?P<verb>should|must)\s+(?!be\b)[a-z]+", re.I)
+_AND_CLAUSE = re.compile(r"(?:[,;]\s*(?:and|but)\s+|;\s*)(?=(?:the\s|[A-Z]))")
 
 
 @dataclass(frozen=True)
-class FoundVerb:
-    verb: str
-    start: int  # of the phrase as written (adverb included)
+class _Hit:
+    """A verb form of the scheme found at a place: where its phrase (adverbs included) starts."""
+
+    phrase_start: int
+    start: int
     end: int
+    written: str
 
 
-@lru_cache(maxsize=8)
-def _patterns(verb_pattern: str, operative_pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    opening = re.compile(
-        rf"^[\W_]*?(?:(?:recommendation|rec\.)\s*\d+[a-z]?\s*[:.)-]\s*)?(?:{_SUBJECTS}\s+)?(?P<phrase>(?:{_ADVERBS}\s+){{0,2}}(?P<verb>{verb_pattern}))(?!\w)",
-        re.IGNORECASE,
-    )
-    coordinated = re.compile(
-        rf"(?:(?:(?<=[\s,;])|^)(?:and|but|while)\s+|[;,]\s*(?=[a-z]))"
-        rf"(?P<phrase>(?:{_ADVERBS}\s+)?(?P<verb>{operative_pattern}))(?!\w)",
-        re.IGNORECASE,
-    )
-    return opening, coordinated
+def _verb_at(
+    text: str, position: int, end: int, lexicon: Lexicon, *, third: bool = False, adverbs: int = 2
+) -> _Hit | None:
+    """The longest verb form at ``position`` after up to ``adverbs`` adverbs ("Further requests",
+    "We accordingly request"); an adverb-looking verb ("apply") is tried as a verb first."""
+    pattern = lexicon.third_regex() if third else lexicon.verb_regex()
+    if pattern is None:
+        return None
+    places = [position]
+    for _ in range(adverbs):
+        adverb = _ADVERB.match(text, places[-1], end)
+        if adverb is None:
+            break
+        places.append(adverb.end())
+    for place in reversed(places):
+        verb = pattern.match(text, place, end)
+        if verb is not None:
+            return _Hit(position, verb.start(), verb.end(), verb.group())
+    return None
 
 
 def _form(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def opening_verb(text: str, lexicon: Lexicon) -> Opening | None:
-    """The opening verb of ``text`` (a matching text), or ``None`` when it opens with no word."""
-    opening, _ = _patterns(lexicon.verb_pattern, lexicon.operative_pattern)
-    match = opening.match(text) if lexicon.verb_pattern else None
-    if match is not None:
-        form = lexicon.verbs.get(_form(match["verb"]))
-        if form is not None:
-            return Opening(form.iri, match.start("verb"), match.end("verb"), match.start("phrase"))
-    word = _FIRST_WORD.search(text)
-    if word is None:
-        return None
-    return Opening(None, word.start(), word.end(), word.start())
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < position < b for a, b in spans)
 
 
-_INFINITIVE = re.compile(r"\s*to\s+(?!(?:the|a|an|all|its|their|this|these|that|those|each|any)\b)[a-z]+\b")
+def _follower_ok(text: str, end: int, phrase: str) -> bool:
+    follower = _FOLLOWER.match(text, end)
+    word = follower.group(1).lower() if follower else ""
+    if not word or not word[0].isalnum():
+        return bool(word) and word in ":,"  # "Encourages Member States:" (after a name) is fine
+    if word in _NOT_AFTER_VERB and not phrase.endswith(" " + word):
+        return _INFINITIVE.match(text, end) is not None
+    return True
 
 
-def _infinitive_follows(text: str, at: int) -> bool:
-    """ "… and decides to extend …", "… and resolves to continue …": a verb with a to-infinitive
-    ("notes to the Secretariat" is a noun with a preposition)."""
-    return _INFINITIVE.match(text, at) is not None
+_INFINITIVE = re.compile(r"\s*to\s+(?!(?:the|a|an|all|its|their|this|these|that|those)\b)[a-z]+")
 
 
-def find_actions(text: str, lexicon: Lexicon, opening: Opening | None) -> list[FoundVerb]:
-    """The opening verb (when in the scheme) and every coordinated operative verb after it."""
+def _with_tail(text: str, lexicon: Lexicon, hit: _Hit) -> int:
+    """End of the phrase as written: "Recalling| also", "Noting| with concern", "Taking note
+    with appreciation| of" ("of" only when the concept's label ends with it)."""
+    tail = _TAIL.match(text, hit.end)
+    if tail is None or tail.end() == hit.end:
+        return hit.end
+    dangling = re.search(r"\s+of$", tail.group(), re.I)
+    if dangling is not None and not lexicon.label(lexicon.verbs[_form(hit.written)].iri).endswith(" of"):
+        return tail.end() - len(dangling.group())
+    return tail.end()
+
+
+def _verb(lexicon: Lexicon, written: str, kinds: set[str]) -> str | None:
+    form = lexicon.verbs.get(_form(written))
+    return form.iri if form is not None and form.kinds & kinds else None
+
+
+def _main(
+    text: str,
+    start: int,
+    end: int,
+    lexicon: Lexicon,
+    agents: list[Match] | None,
+    first: bool,
+    imperative: bool,
+    first_person: bool = False,
+    loose: bool = False,
+) -> FoundVerb | None:
+    lead = _LEAD.match(text, start, end)
+    at = lead.end() if lead is not None else start
+    important = important_that(text, at, end, lexicon)
+    if important is not None:
+        return important
+    we = _WE.match(text, at, end)
+    hit = _verb_at(text, we.end(), end, lexicon) if we is not None else None
+    if we is not None and hit is not None and (iri := _verb(lexicon, hit.written, {"base"})):
+        return FoundVerb(iri, we.start(), _with_tail(text, lexicon, hit), "base")
+    are = _ARE.match(text, we.end(), end) if we is not None else None
+    hit = _verb_at(text, are.end(), end, lexicon) if are is not None else None
+    if we is not None and hit is not None and (iri := _verb(lexicon, hit.written, {"adj"})):  # "We are also concerned"
+        return FoundVerb(iri, we.start(), _with_tail(text, lexicon, hit), "base")
+    label = _LABEL.match(text, at, end)
+    at = label.end() if label is not None else at
+    having = None
+    hit = _verb_at(text, at, end, lexicon)
+    if hit is None:
+        adverbs = _ADVERB.match(text, at, end)
+        having = _HAVING.match(text, adverbs.end() if adverbs else at, end)
+        hit = _verb_at(text, having.end(), end, lexicon, adverbs=0) if having is not None else None
+    if hit is not None:
+        kinds = {"ed", "ing"} if having else {"third", "ing", "adj"}
+        if (iri := _verb(lexicon, hit.written, kinds)) and (_follower_ok(text, hit.end, _form(hit.written)) or first):
+            form = lexicon.verbs[_form(hit.written)]
+            kind = "third" if "third" in form.kinds else ("ing" if "ing" in form.kinds or having else "adj")
+            return FoundVerb(iri, hit.phrase_start, _with_tail(text, lexicon, hit), kind)
+        if first and first_person and (iri := _verb(lexicon, hit.written, {"base"})):
+            # under "We, the participants …:" a bare verb is the first person ("Reaffirm our …")
+            return FoundVerb(iri, hit.phrase_start, _with_tail(text, lexicon, hit), "base")
+        if first and imperative and _verb(lexicon, hit.written, {"base"}):
+            return _recommends(lexicon, hit.start, hit.end, "imperative")
+    subject = subject_first(text, at, end, lexicon, ())
+    if subject is not None:
+        return subject
+    if first and imperative:
+        named = agents if agents is not None else lexicon.agents.find(text[:end])
+        word = imperative_at(text, at, end, named, loose=loose)
+        if word is not None:
+            return _recommends(lexicon, word[0], word[1], "imperative")
+    return None
+
+
+def _recommends(lexicon: Lexicon, start: int, end: int, kind: str) -> FoundVerb | None:
+    form = lexicon.verbs.get(RECOMMENDS)
+    return FoundVerb(form.iri, start, end, kind, no_addressee=True) if form is not None else None
+
+
+def _coordinated(
+    text: str, main: FoundVerb, end: int, lexicon: Lexicon, agents: list[Match], quotes: list[tuple[int, int]]
+) -> list[FoundVerb]:
+    found: list[FoundVerb] = []
+    if main.kind == "third":
+        for link in _AND_THIRD.finditer(text, main.end, end):
+            hit = _verb_at(text, link.end(), end, lexicon, third=True, adverbs=1)
+            if hit is None or _inside(link.start(), quotes):
+                continue
+            phrase = _form(hit.written)
+            form = lexicon.verbs.get(phrase)
+            if form is None or not form.operative:
+                continue
+            if link.group().lstrip()[:1] in ";," and not hit.written[:1].islower():
+                continue  # "…; Notes" starts a new sentence, not a coordinated verb of this one
+            if not _follower_ok(text, hit.end, phrase):
+                continue
+            found.append(FoundVerb(form.iri, hit.phrase_start, hit.end, "third"))
+    elif main.kind in ("base", "ing", "adj"):
+        pattern = _AND_BASE if main.kind == "base" else _AND_PARTICIPLE
+        kinds = {"base"} if main.kind == "base" else {"ing", "adj"}
+        for link in pattern.finditer(text, main.end, end):
+            hit = _verb_at(text, link.end(), end, lexicon, adverbs=2 if main.kind == "base" else 1)
+            if hit is None or _inside(link.start(), quotes):
+                continue
+            iri = _verb(lexicon, hit.written, kinds)
+            if iri is None or not _follower_ok(text, hit.end, _form(hit.written)):
+                continue
+            we = "we" if link.groupdict().get("we") else ("we2" if link.groupdict().get("we2") else None)
+            written = link.start(we) if we else hit.phrase_start
+            found.append(FoundVerb(iri, written, _with_tail(text, lexicon, hit), main.kind))
+    if main.kind in ("modal", "passive", "base"):
+        for match in _AND_MODAL.finditer(text, main.end, end):
+            if not _inside(match.start(), quotes) and (
+                rec := _recommends(lexicon, match.start("verb"), match.end("verb"), "modal")
+            ):
+                found.append(rec)
+        for clause in _AND_CLAUSE.finditer(text, main.end, end):
+            subject = subject_first(text, clause.end(), end, lexicon, agents, clause_only=True)
+            if subject is not None and not _inside(clause.start(), quotes):
+                found.append(subject)
+    return found
+
+
+def find_actions(
+    text: str,
+    lexicon: Lexicon,
+    agents: list[Match],
+    *,
+    imperative: bool = False,
+    opening: tuple[FoundVerb | None] | None = None,
+    first_person: bool = False,
+    loose_imperative: bool = False,
+) -> tuple[list[FoundVerb], Opening | None]:
+    """Every operative verb of a unit's matching text, and the unknown opening word (when the
+    first sentence has no main verb). ``imperative``: a list item of a report or messages, whose
+    bare verb is a recommendation. ``opening``: the first sentence's verb, when
+    :func:`opening_verb` already found it for this very text. ``first_person``: the units follow a
+    chapeau "We, …:", so a bare verb is no imperative."""
+    quotes = quoted_spans(text)
     actions: list[FoundVerb] = []
-    after = 0
-    if opening is not None:
-        after = opening.end
-        if opening.verb is not None:
-            actions.append(FoundVerb(opening.verb, opening.as_written_start, opening.end))
-    if not lexicon.operative_pattern:
-        return actions
-    _, coordinated = _patterns(lexicon.verb_pattern, lexicon.operative_pattern)
-    for match in coordinated.finditer(text, after):
-        phrase = _form(match["verb"])
-        form = lexicon.verbs.get(phrase)
-        if form is None or not form.operative:
+    unknown: Opening | None = None
+    for index, (start, end) in enumerate(sentences(text)):
+        if _inside(start, quotes):
             continue
-        if match.group().lstrip()[:1] in ";," and not match["verb"][:1].islower():
-            continue  # "…; Notes" is a new sentence, not a coordinated verb of this one
-        follower = re.match(r"\s*([\w']+|[^\w\s]|$)", text[match.end() :])
-        word = follower.group(1).lower() if follower else ""
-        if not word or not word[0].isalnum() or (
-            word in _NOT_AFTER_VERB and not phrase.endswith(" " + word) and not _infinitive_follows(text, match.end())
-        ):
+        if index == 0 and opening is not None and not first_person:
+            main = opening[0]
+        else:
+            main = _main(text, start, end, lexicon, agents, index == 0, imperative, first_person, loose_imperative)
+        if main is None:
+            if index == 0:
+                word = _FIRST_WORD.search(text, start, end)
+                if word is not None:
+                    unknown = Opening(None, word.start(), word.end(), word.start())
+                    # "Ponders … and invites …": later third-person verbs still count
+                    actions += _coordinated(
+                        text, FoundVerb("", start, word.end(), "third"), end, lexicon, agents, quotes
+                    )
             continue
-        actions.append(FoundVerb(form.iri, match.start("phrase"), match.end("verb")))
-    return actions
+        actions.append(main)
+        actions += _coordinated(text, main, end, lexicon, agents, quotes)
+    return [a for a in actions if a.verb], unknown
+
+
+def opening_verb(
+    text: str, lexicon: Lexicon, agents: list[Match] | None = None, *, imperative: bool = False
+) -> FoundVerb | None:
+    """The main verb of a text's first sentence (or ``None``): what makes a block a unit."""
+    end = next(_boundaries(text), (len(text), len(text)))[0]
+    return _main(text, 0, end, lexicon, agents, True, imperative)

@@ -1,0 +1,193 @@
+"""PDF files with a text layer, read with pdfminer.six.
+
+pdfminer.six was chosen over pypdf and pypdfium2 (``benchmarks/readers_bench.py``, docs/extract.md)
+because it is the one that gives the layout: text boxes in reading order (a two-column page is
+read column by column, a running header and footer are boxes of their own) and, for every
+character, its font size and position, so that a superscript note marker ("Internet.¹") and the
+small type of the footnotes are known for what they are rather than guessed from the text.
+
+The text is written page by page, pages separated by a form feed, text boxes by a blank line,
+the lines of a box as they are printed (white space collapsed, ligatures undone). Hyphens stay:
+whether "multi-⏎stakeholder" keeps its hyphen is decided by the layout clean-up, which also
+removes the running headers and footers. A file with no text at all (a scan), one that needs a
+password, or one that cannot be parsed is refused with a message that says what to do.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ...errors import InputError
+from .base import Hints, MarkerHint, Reading
+
+__all__ = ["read_pdf"]
+
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st",
+                            # Word's bullets in the Symbol and Wingdings fonts, in the private use area
+                            "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "•", "\uf06e": "▪"})
+_SPACES = re.compile(r"\s+")
+_MARKER_CHARS = re.compile(r"[0-9A-Za-z*†‡§¶#]+")
+_NOTE_START = re.compile(r"^(?:\d{1,3}|[*†‡§]{1,3}|[a-z])\s")
+
+
+@dataclass
+class _Line:
+    text: str
+    size: float  # the size most characters of the line are set in
+    superscripts: list[tuple[int, int]]  # spans of raised, smaller characters in ``text``
+
+
+@dataclass
+class _Box:
+    lines: list[_Line]
+    size: float
+    y0: float
+    y1: float
+
+
+def _is(obj: Any, kind: type) -> bool:
+    """``isinstance`` for pdfminer's classes, imported only when a PDF is read (no narrowing)."""
+    return isinstance(obj, kind)
+
+
+def _line(objects: Iterator[Any], char_type: type, size_hint: float) -> _Line:
+    chars: list[tuple[str, float, float]] = []  # text, size, y0 (None-size: a space pdfminer inserted)
+    for obj in objects:
+        text = obj.get_text()
+        if _is(obj, char_type):
+            chars.append((text, float(obj.size), float(obj.y0)))
+        else:
+            chars.append((text, 0.0, 0.0))
+    sizes = Counter(round(size, 1) for _t, size, _y in chars if size)
+    main = sizes.most_common(1)[0][0] if sizes else size_hint
+    bases = sorted(y0 for _t, size, y0 in chars if size and abs(size - main) < 0.5)
+    base = bases[len(bases) // 2] if bases else 0.0
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    previous_space = True
+    for text, size, y0 in chars:
+        text = text.translate(_LIGATURES)
+        if not text or text == "\n":
+            continue
+        if text.isspace():
+            if not previous_space:
+                out.append(" ")
+                length += 1
+                previous_space = True
+            continue
+        raised = 0 < size < 0.92 * main and y0 > base + 0.2 * main
+        if raised and _MARKER_CHARS.fullmatch(text):
+            if spans and spans[-1][1] == length:
+                spans[-1] = (spans[-1][0], length + len(text))
+            else:
+                spans.append((length, length + len(text)))
+        out.append(text)
+        length += len(text)
+        previous_space = False
+    line = "".join(out)
+    stripped = line.rstrip()
+    return _Line(stripped, main, [(a, min(b, len(stripped))) for a, b in spans if a < len(stripped)])
+
+
+def _boxes(page: Any, box_type: type, line_type: type, char_type: type) -> Iterator[_Box]:
+    stack: list[Iterator[Any]] = [iter(page)]
+    while stack:
+        for element in stack[-1]:
+            if _is(element, box_type):
+                lines = [_line(iter(line), char_type, 0.0) for line in element if _is(line, line_type)]
+                lines = [line for line in lines if line.text]
+                if lines:
+                    weights: Counter[float] = Counter()
+                    for line in lines:
+                        weights[line.size] += len(line.text)
+                    yield _Box(lines, weights.most_common(1)[0][0], float(element.y0), float(element.y1))
+            elif hasattr(element, "__iter__") and not _is(element, line_type):
+                stack.append(iter(element))  # a figure (form XObject) holding text
+                break
+        else:
+            stack.pop()
+
+
+def _pages(data: bytes, name: str) -> list[tuple[float, list[_Box]]]:
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.psexceptions import PSException
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are not the user's business
+    try:
+        return [
+            (float(page.height), list(_boxes(page, LTTextBox, LTTextLine, LTChar)))
+            for page in extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True))
+        ]
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError(
+            f"{name}: the PDF is protected by a password; remove the protection (e.g. qpdf --decrypt "
+            "--password=PASSWORD in.pdf out.pdf) and try again"
+        ) from None
+    except (PSException, ValueError, KeyError, TypeError, IndexError, AssertionError, OSError) as error:
+        raise InputError(
+            f"{name}: a damaged PDF that cannot be read ({type(error).__name__}); open it in a PDF viewer and "
+            "save or print it to a new PDF, or copy the text"
+        ) from None
+
+
+def _body_size(pages: list[tuple[float, list[_Box]]]) -> float:
+    weights: Counter[float] = Counter()
+    for _height, boxes in pages:
+        for box in boxes:
+            for line in box.lines:
+                weights[line.size] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def read_pdf(data: bytes, name: str) -> Reading:
+    """The text layer of a PDF, with the superscript markers and footnote areas as hints."""
+    pages = _pages(data, name)
+    if not any(boxes for _height, boxes in pages):
+        raise InputError(
+            f"{name}: the PDF has no text layer (a scan?): run OCR first, e.g. ocrmypdf, or copy the text"
+        )
+    body = _body_size(pages)
+    parts: list[str] = []
+    length = 0
+    markers: list[MarkerHint] = []
+    areas: list[tuple[int, int]] = []
+    for number, (height, boxes) in enumerate(pages):
+        if number:
+            parts.append("\f")
+            length += 1
+        lowest_body = min((b.y0 for b in boxes if b.size >= 0.9 * body), default=height)
+        in_notes, note_size = False, 0.0
+        for index, box in enumerate(boxes):
+            if index:
+                parts.append("\n\n")
+                length += 2
+            start = length
+            small = box.size < 0.9 * body and box.y1 <= lowest_body + 1 and box.y1 < height / 2
+            first = box.lines[0]
+            opens_note = bool(first.superscripts and first.superscripts[0][0] == 0) or bool(
+                _NOTE_START.match(first.text)
+            )
+            in_notes = small and (opens_note or (in_notes and abs(box.size - note_size) < 0.3))
+            note_size = box.size if opens_note else note_size
+            for k, line in enumerate(box.lines):
+                if k:
+                    parts.append("\n")
+                    length += 1
+                for a, b in line.superscripts:
+                    markers.append(MarkerHint(length + a, length + b, line.text[a:b]))
+                parts.append(line.text)
+                length += len(line.text)
+            if in_notes:
+                areas.append((start, length))
+    text = "".join(parts)
+    return Reading(text + "\n", "pdf", len(pages), Hints(markers=tuple(markers), note_areas=tuple(areas)))

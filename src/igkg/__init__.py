@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .api import KnowledgeGraph, extract, load
+from .api import KnowledgeGraph, diff, extract, load
 from .errors import (
     EndpointError,
     IgkgError,
@@ -35,6 +35,7 @@ __all__ = [
     "__version__",
     "load",
     "extract",
+    "diff",
     "ExtractedDocument",
     "KnowledgeGraph",
     "ResultTable",

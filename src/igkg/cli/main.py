@@ -17,7 +17,7 @@ import click
 
 from .._version import __version__
 from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, IgkgError, QuerySyntaxError, ValidationFailed
-from . import explorer_commands, extract_command, graph_commands, serve_command, store_commands
+from . import diff_command, explorer_commands, extract_command, graph_commands, serve_command, store_commands
 from .options import use_color
 
 __all__ = ["main", "main_exit", "cli"]
@@ -34,7 +34,7 @@ def cli() -> None:
     """
 
 
-for _module in (graph_commands, extract_command, explorer_commands, store_commands, serve_command):
+for _module in (graph_commands, extract_command, explorer_commands, store_commands, diff_command, serve_command):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 
@@ -75,7 +75,9 @@ def _handle_errors() -> Iterator[list[int]]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     with _handle_errors() as code:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="igkg", standalone_mode=False)
+        returned = cli.main(args=list(argv) if argv is not None else None, prog_name="igkg", standalone_mode=False)
+        if isinstance(returned, int):  # click returns the code of a click.exceptions.Exit it caught
+            code[0] = returned
     return code[0]
 
 

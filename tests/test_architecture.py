@@ -14,7 +14,7 @@ import pytest
 
 from paths import ROOT
 
-WINGS = ("igkg.extractor", "igkg.explorer")
+WINGS = ("igkg.extractor", "igkg.explorer", "igkg.drafts", "igkg.serve")
 FACE = ("igkg.cli",)
 
 

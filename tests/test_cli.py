@@ -38,15 +38,24 @@ def test_recommendations_json_lists_14(run_cli: RunCli) -> None:
 
 
 def test_csv_tsv_md_and_table(run_cli: RunCli) -> None:
+    # CSV and TSV: plain values, and a label column after each column of IRIs (--iris: none).
     rows = list(csv.reader(io.StringIO(run_cli("query", "actions", "-f", "csv").out)))
-    assert rows[0] == ["verb", "label", "kind", "strength", "recommendations"]
-    assert rows[1][1:] == ["encourages", "encouraging / inviting", "2", "6"]
-    tsv = run_cli("query", "actions", "-f", "tsv").out.splitlines()
-    assert tsv[0].split("\t")[0] == "?verb"
-    assert tsv[1].split("\t")[0] == "<https://w3id.org/igkg/concept/verb/encourages>"
+    assert rows[0] == ["verb", "verb_label", "label", "kind", "strength", "recommendations"]
+    assert rows[1] == ["https://w3id.org/igkg/concept/verb/encourages", "encourages", "encourages",
+                       "encouraging / inviting", "2", "6"]
+    raw = list(csv.reader(io.StringIO(run_cli("query", "actions", "-f", "csv", "--iris").out)))
+    assert raw[0] == ["verb", "label", "kind", "strength", "recommendations"]
+    tsv = [line.split("\t") for line in run_cli("query", "actions", "-f", "tsv").out.splitlines()]
+    assert tsv[0][:2] == ["verb", "verb_label"]
+    assert tsv[1][:2] == ["https://w3id.org/igkg/concept/verb/encourages", "encourages"]  # not <…> terms
+    # Tables for people show labels in place of IRIs; --iris the prefixed names.
     md = run_cli("query", "actions", "-f", "md").out.splitlines()
     assert md[0] == "| verb | label | kind | strength | recommendations |"
-    assert md[2].startswith("| verb:encourages | encourages |")
+    assert md[2].startswith("| encourages | encourages |")
+    assert run_cli("query", "actions", "-f", "md", "--iris").out.splitlines()[2].startswith(
+        "| verb:encourages | encourages |")
+    addressed = run_cli("query", "addressed-to", "-p", "agent=IGF").out
+    assert "WGEC #8" in addressed and "doc:wgec-second-take/rec-8" not in addressed
     table = run_cli("query", "actions").out
     assert "encourages" in table and table.rstrip().endswith("7 rows")
 

@@ -120,7 +120,7 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.
 
 def test_standard_output_by_dash(run_cli: RunCli) -> None:
     result = run_cli("query", "actions", "-f", "csv", "-o", "-")
-    assert result.code == 0 and result.out.startswith("verb,label")
+    assert result.code == 0 and result.out.startswith("verb,verb_label,label")  # readable CSV: labels beside IRIs
 
 
 def test_the_explorer_page_and_charts_use_the_same_writer(tmp_path: Path, run_cli: RunCli) -> None:

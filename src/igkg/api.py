@@ -21,6 +21,7 @@ from .graph import Graph, open_store
 from .limits import QueryPolicy
 from .queries.params import resolve_label
 from .resources import bundled_graph_files
+from .results import GraphResult, QueryResult
 
 if TYPE_CHECKING:
     from .drafts.compare import Diff
@@ -39,6 +40,22 @@ class KnowledgeGraph(Graph):
     >>> len(kg.query("recommendations"))
     14
     """
+
+    def _labelled(self, result: QueryResult) -> QueryResult:
+        """Tables find their labels in this graph; CONSTRUCT results draw as a small explorer."""
+        result = super()._labelled(result)
+        if isinstance(result, GraphResult):
+            result.drawing = self._draw_result
+        return result
+
+    def _draw_result(self, result: GraphResult) -> str:
+        from .explorer.page import ExplorerPage
+        from .network.view import build_view
+
+        view = build_view(self.store, result=result, title=f"{len(result)} triples")
+        page = ExplorerPage.from_view(view)
+        page.height = 420
+        return page._repr_html_()
 
     def visualize(self, focus: str | None = None, *, depth: int = 1, classes: Iterable[str] = (),
                   query: str | None = None, params: Mapping[str, str] | None = None,

@@ -24,6 +24,7 @@ from .errors import InputError, QueryError, QueryRefused, QuerySyntaxError, Vali
 from .formats.rdf_reader import RdfText, parse_files
 from .limits import QueryPolicy
 from .namespaces import PREFIXES, sparql_prologue
+from .network.labels import label_table
 from .queries.library import NamedQuery, find_query, library
 from .queries.params import resolve_parameters
 from .resources import bundled_graph_files
@@ -97,7 +98,13 @@ class Graph:
     def run(self, query: NamedQuery, params: Mapping[str, str] | None = None) -> QueryResult:
         """Run a named (or file) query with parameter values as a person types them."""
         bindings = resolve_parameters(self.store, query, dict(params or {}))
-        return self.store.query(query.text, bindings)
+        return self._labelled(self.store.query(query.text, bindings))
+
+    def _labelled(self, result: QueryResult) -> QueryResult:
+        """Tables find their labels in this graph when first shown (see :mod:`igkg.network.labels`)."""
+        if isinstance(result, ResultTable):
+            label_table(self.store, result)
+        return result
 
     def query(self, name_or_path: str, /, **params: str) -> QueryResult:
         """Run a named query (``"citing-paragraph"``) or a query file, with parameters."""
@@ -109,7 +116,7 @@ class Graph:
             raise QueryError("the query is empty")
         prologue = sparql_prologue()
         try:
-            return self.store.query(prologue + text)
+            return self._labelled(self.store.query(prologue + text))
         except QueryRefused as error:  # report positions in the text the user wrote
             raise error.shifted(prologue.count("\n")) from None
         except QuerySyntaxError as error:

@@ -12,7 +12,7 @@ from typing import Final
 
 from pyoxigraph import NamedNode
 
-__all__ = ["IGKG", "RDF", "RDFS", "OWL", "XSD", "SKOS", "DCTERMS", "ELI", "ORG", "PROV", "OA", "FOAF", "SH"]
+__all__ = ["IGKG", "RDF", "RDFS", "OWL", "XSD", "SKOS", "DCTERMS", "ELI", "ORG", "PROV", "OA", "FOAF", "SD", "FORMATS", "SH"]
 
 
 class IGKG:
@@ -330,6 +330,45 @@ class FOAF:
     Organization: Final = NamedNode("http://xmlns.com/foaf/0.1/Organization")
     page: Final = NamedNode("http://xmlns.com/foaf/0.1/page")
     Person: Final = NamedNode("http://xmlns.com/foaf/0.1/Person")
+
+
+class SD:
+    """SPARQL 1.1 Service Description, ``http://www.w3.org/ns/sparql-service-description#`` (the terms igkg uses)."""
+
+    __slots__ = ()
+    NS: Final = "http://www.w3.org/ns/sparql-service-description#"
+
+    BasicFederatedQuery: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#BasicFederatedQuery")
+    Dataset: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#Dataset")
+    defaultDataset: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#defaultDataset")
+    defaultGraph: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#defaultGraph")
+    endpoint: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#endpoint")
+    feature: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#feature")
+    Graph: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#Graph")
+    graph: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#graph")
+    inputFormat: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#inputFormat")
+    name: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#name")
+    NamedGraph: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#NamedGraph")
+    namedGraph: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#namedGraph")
+    resultFormat: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#resultFormat")
+    Service: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#Service")
+    SPARQL11Query: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#SPARQL11Query")
+    supportedLanguage: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#supportedLanguage")
+    UnionDefaultGraph: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#UnionDefaultGraph")
+
+
+class FORMATS:
+    """W3C unique identifiers for file formats, ``http://www.w3.org/ns/formats/`` (the terms igkg uses)."""
+
+    __slots__ = ()
+    NS: Final = "http://www.w3.org/ns/formats/"
+
+    RDF_XML: Final = NamedNode("http://www.w3.org/ns/formats/RDF_XML")
+    SPARQL_Results_CSV: Final = NamedNode("http://www.w3.org/ns/formats/SPARQL_Results_CSV")
+    SPARQL_Results_JSON: Final = NamedNode("http://www.w3.org/ns/formats/SPARQL_Results_JSON")
+    SPARQL_Results_TSV: Final = NamedNode("http://www.w3.org/ns/formats/SPARQL_Results_TSV")
+    SPARQL_Results_XML: Final = NamedNode("http://www.w3.org/ns/formats/SPARQL_Results_XML")
+    Turtle: Final = NamedNode("http://www.w3.org/ns/formats/Turtle")
 
 
 class SH:

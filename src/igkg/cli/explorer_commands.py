@@ -11,9 +11,9 @@ import click
 
 from ..api import GraphSource
 from ..errors import ParameterError
-from ..explorer.style import CLASS_KEYS
-from ..explorer.view import DEFAULT_MAX_NODES
 from ..formats.registry import RESULT_FORMATS
+from ..network.style import CLASS_KEYS
+from ..network.view import DEFAULT_MAX_NODES
 from .options import emit, graph_source_options, output_options, parse_params
 
 __all__ = ["COMMANDS"]
@@ -32,6 +32,9 @@ __all__ = ["COMMANDS"]
               help="A parameter of --query, as you would type it.")
 @click.option("--classes", "classes", multiple=True, metavar="CLASS[,CLASS…]",
               help=f"Draw only nodes of these classes: {', '.join(CLASS_KEYS)}.")
+@click.option("--concepts", is_flag=True,
+              help="Draw scheme concepts (verification status, verbs, topics …) as nodes; by default "
+                   "they are properties in the details panel.")
 @click.option("--physics/--no-physics", default=None,
               help="Let the layout settle in the browser (default: only up to 700 nodes).")
 @click.option("--max-nodes", type=click.IntRange(1), default=DEFAULT_MAX_NODES, show_default=True,
@@ -39,7 +42,7 @@ __all__ = ["COMMANDS"]
 @click.option("--title", help="The page's heading.")
 @graph_source_options
 def viz_command(output: str, focus: str | None, depth: int | None, query: str | None,
-                params: Sequence[str], classes: Sequence[str], physics: bool | None, max_nodes: int,
+                params: Sequence[str], classes: Sequence[str], concepts: bool, physics: bool | None, max_nodes: int,
                 title: str | None, source: GraphSource) -> None:
     """Write the graph explorer: one self-contained HTML page that works offline.
 
@@ -60,7 +63,7 @@ def viz_command(output: str, focus: str | None, depth: int | None, query: str | 
     graph = source.open()
     page = explorer_page(graph, focus=focus, depth=1 if depth is None else depth, classes=classes,
                          query=query, params=parse_params(params), physics=physics, title=title,
-                         max_nodes=max_nodes)
+                         max_nodes=max_nodes, concepts=concepts)
     emit(page.html, output)
     if str(output) != "-":
         size = len(page.html.encode("utf-8"))
@@ -71,11 +74,11 @@ def _result_options(command: Any) -> Any:
     return output_options(RESULT_FORMATS, "table", "Output format.")(graph_source_options(command))
 
 
-def _whole_view(source: GraphSource) -> Any:
-    from ..explorer.view import build_view
+def _whole_view(source: GraphSource, concepts: bool = False) -> Any:
+    from ..network.view import build_view
 
     graph = source.open()
-    return graph, build_view(graph.store)
+    return graph, build_view(graph.store, concepts=concepts)
 
 
 @click.group("analyze")
@@ -96,8 +99,8 @@ def analyze_group() -> None:
 def centrality_command(classes: str, top: int, fmt: str, output: str | None, source: GraphSource) -> None:
     """The most central nodes of each class: betweenness, links, normalised degree."""
     from ..explorer.analytics import centrality
-    from ..explorer.view import parse_classes
     from ..formats.result_writer import render
+    from ..network.view import parse_classes
 
     wanted = parse_classes([classes])
     _graph, view = _whole_view(source)
@@ -151,7 +154,8 @@ def components_command(top: int, fmt: str, output: str | None, source: GraphSour
 @_result_options
 def path_command(source_node: str, target_node: str, via_concepts: bool, fmt: str, output: str | None,
                  source: GraphSource) -> None:
-    """The shortest chain of links between two nodes (labels, acronyms or IRIs).
+    """The shortest chain of links between two nodes (labels as results show them, such as
+    "WGEC #8" or "TA ¶72(g)", acronyms, prefixed names or IRIs), along meaningful links.
 
     \b
     igkg analyze path doc:wgec-second-take/rec-8 ITU
@@ -159,7 +163,7 @@ def path_command(source_node: str, target_node: str, via_concepts: bool, fmt: st
     from ..explorer.analytics import shortest_path
     from ..formats.result_writer import render
 
-    graph, view = _whole_view(source)
+    graph, view = _whole_view(source, concepts=via_concepts)
     table = shortest_path(graph.store, view, source_node, target_node, via_concepts)
     if not table.rows:
         click.echo(f"igkg: no path between {source_node!r} and {target_node!r}", err=True)

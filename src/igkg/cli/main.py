@@ -17,7 +17,7 @@ import click
 
 from .._version import __version__
 from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, IgkgError, QuerySyntaxError, ValidationFailed
-from . import diff_command, explorer_commands, extract_command, graph_commands, store_commands
+from . import diff_command, explorer_commands, extract_command, graph_commands, serve_command, store_commands
 from .options import use_color
 
 __all__ = ["main", "main_exit", "cli"]
@@ -34,7 +34,7 @@ def cli() -> None:
     """
 
 
-for _module in (graph_commands, extract_command, explorer_commands, store_commands, diff_command):
+for _module in (graph_commands, extract_command, explorer_commands, store_commands, diff_command, serve_command):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -172,6 +172,14 @@ class Graph:
 
         return serialize_quads(self.store.quads(), syntax)
 
+    def describe(self, endpoint: str | None = None) -> list[ox.Triple]:
+        """The dataset's VoID + DCAT description (:mod:`igkg.dataset`): title, licence, publisher,
+        version, triples per graph, classes and properties with their counts, and the SPARQL
+        ``endpoint`` it is served at, if given. ``serialize_triples(kg.describe(), "ttl")`` writes it."""
+        from .dataset import describe_dataset
+
+        return describe_dataset(self.store, endpoint=endpoint)
+
     def graphs(self) -> list[str]:
         """The IRIs of the named graphs, sorted (one per source: see :mod:`igkg.formats.sources`)."""
         return graph_names(self.store)

@@ -13,11 +13,11 @@ from urllib.parse import quote
 
 from pyoxigraph import NamedNode
 
-from .vocab import DCTERMS, ELI, FOAF, IGKG, OA, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+from .vocab import DCAT, DCTERMS, ELI, FOAF, IGKG, OA, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD
 
 __all__ = [
     "IGKG_NS", "ID_NS", "CONCEPT_NS", "DOC_NS", "PREFIXES", "compact", "expand", "sparql_prologue",
-    "concept", "concept_scheme", "document_iri", "source_iri", "GRAPH_NS", "DATASET_IRI", "PUBLISHER_IRI",
+    "concept", "concept_scheme", "document_iri", "source_iri", "GRAPH_NS", "DATASET_IRI", "PUBLISHER_IRI", "DATA_LICENCE_IRI",
     "bundled_graph_iri", "document_graph", "file_graph", "text_graph", "document_slug",
 ]
 
@@ -33,6 +33,8 @@ GRAPH_NS: Final = "https://w3id.org/igkg/graph/"
 #: The dataset that the VoID / DCAT description describes, and its publisher.
 DATASET_IRI: Final = "https://w3id.org/igkg/dataset"
 PUBLISHER_IRI: Final = ID_NS + "publisher/igkg-developers"
+#: The licence of the data and the ontology (the code is MIT: LICENSE).
+DATA_LICENCE_IRI: Final = "https://creativecommons.org/licenses/by/4.0/"
 
 #: Prefix → namespace, in the order exports declare them. Longer namespaces first where one
 #: namespace is inside another, so that compaction picks the most specific prefix.
@@ -50,6 +52,8 @@ PREFIXES: Final[dict[str, str]] = {
     "foaf": FOAF.NS,
     "oa": OA.NS,
     "sh": SH.NS,
+    "void": VOID.NS,
+    "dcat": DCAT.NS,
     "verb": CONCEPT_NS + "verb/",
     "kind": CONCEPT_NS + "verb-kind/",
     "topic": CONCEPT_NS + "topic/",

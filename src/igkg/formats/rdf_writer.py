@@ -99,12 +99,12 @@ def serialize_quads(quads: Iterable[ox.Quad], syntax: str = "ttl") -> bytes:
     """Quads (a store's, say) in the given syntax: N-Quads and TriG keep the graph names (one
     named graph per source); the other syntaxes write the union of the graphs, each triple once."""
     chosen = rdf_syntax(syntax)
-    if chosen.supports_datasets:
-        ordered = sorted(quads, key=lambda q: (q.graph_name.value if isinstance(q.graph_name, ox.NamedNode)
-                                                else ""))  # one block per graph in TriG
-        return _bytes(ox.serialize(ordered, format=chosen.oxigraph, prefixes=dict(PREFIXES)))
     if chosen.name == "jsonld":
         return _jsonld(ox.Quad(t.subject, t.predicate, t.object) for t in _distinct(quads))
     if chosen.name == "xml":
         return _xml(_distinct(quads))
+    if chosen.supports_datasets:
+        ordered = sorted(quads, key=lambda q: (q.graph_name.value if isinstance(q.graph_name, ox.NamedNode)
+                                                else ""))  # one block per graph in TriG
+        return _bytes(ox.serialize(ordered, format=chosen.oxigraph, prefixes=dict(PREFIXES)))
     return _bytes(ox.serialize(_distinct(quads), format=chosen.oxigraph, prefixes=dict(PREFIXES)))

@@ -5,7 +5,7 @@ and each recommendation document can be told apart, exported with their names (N
 and replaced one by one on a server (``igkg push --document``):
 
 * a bundled file: the graph named for its path, ``ontology/schemes.ttl`` →
-  ``https://w3id.org/igkg/graph/ontology/schemes``, ``data/actors/organizations.ttl`` →
+  ``…/graph/ontology/schemes`` (in the ``graph/`` namespace of :mod:`igkg.namespaces`), ``data/actors/organizations.ttl`` →
   ``…/graph/data/actors/organizations``; a file holding one recommendation document (the seed)
   goes into that document's graph, ``…/graph/doc/<slug>``;
 * a user's file: TriG and N-Quads keep their graph names; the triples of a file's default graph
@@ -130,7 +130,7 @@ def graph_for_file(path: Path, limits: InputLimits | None = None) -> ox.NamedNod
     fallback = file_graph(path.name)
     syntax = syntax_for_path(path)
     try:
-        if not _mentions_a_holder(path):
+        if not path.is_file() or not _mentions_a_holder(path):  # a named pipe is read once, by the load
             return fallback
         holders: dict[ox.NamedNode, set[str]] = {IGKG.RecommendationDocument: set(), IGKG.TextCopy: set()}
         with path.open("rb") as raw:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -81,19 +80,15 @@ def test_bad_requests_over_http_and_the_server_keeps_answering(live_server: Live
         urllib.request.urlopen(huge, timeout=10)
     assert too_big.value.code == 413
     slow = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d FILTER(STR(?b) < STR(?d)) }")
-    started = time.monotonic()
     status, text = _get(live_server.sparql + "?query=" + slow)
-    assert status == 503 and time.monotonic() - started < 10
+    assert status == 503 and "longer than" in text
     wrapper.setQuery(PREFIXES + "ASK { ?r a igkg:Recommendation }")
     assert _answer(wrapper)["boolean"] is True
 
 
-def test_it_starts_quickly_prints_its_url_and_logs_each_request() -> None:
-    started = time.monotonic()
-    server = start_server()
-    ready = time.monotonic() - started
+def test_it_starts_prints_its_url_and_logs_each_request() -> None:
+    server = start_server()  # benchmarks/serve_bench.py measures how quickly
     try:
-        assert ready < 10  # generous for a shared machine; benchmarks/serve_bench.py measures it
         assert _get(server.url + "queries/")[0] == 200
         assert _get(server.sparql + "?query=SELEKT")[0] == 400
     finally:

@@ -7,10 +7,12 @@ the resource pages) goes through it, so the limits hold everywhere:
   :class:`~igkg.errors.QuerySyntaxError` with line and column), so an update cannot run here; the
   protocol layer answers update requests with 403 before they reach it;
 * at most ``row_cap`` rows (or triples) are read; the result says when more were cut;
-* the query runs in a worker thread and the caller waits at most ``timeout`` seconds
-  (:class:`QueryTimeout`); the worker stops at the next solution it reads after the deadline.
-  (Oxigraph cannot interrupt one long evaluation step; a query stuck in one keeps its worker
-  until it returns. The pool is small, so such queries cannot starve the machine.)
+* the query is evaluated in one of a few worker processes forked from the server (the core's
+  :class:`~igkg.stores.worker.QueryWorker`, which sees the store's memory copy on write); the
+  caller waits at most ``timeout`` seconds, then the worker is killed — which stops the query and
+  frees its memory — and the answer is :class:`QueryTimeout` (503); the next query gets a new
+  worker. (Where ``fork`` is missing, queries run in a thread that stops at the next solution
+  read after the deadline.)
 * a protocol dataset (``default-graph-uri``, ``named-graph-uri``) names graphs of the store.
 
 * before anything runs, the core's check (:func:`igkg.stores.policy.check_query`, a SPARQL
@@ -23,23 +25,32 @@ the resource pages) goes through it, so the limits hold everywhere:
 from __future__ import annotations
 
 import asyncio
+import json
+import queue
 import re
 import time
+import weakref
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyoxigraph as ox
 
 from ..errors import IgkgError, QueryError, QuerySyntaxError
+from ..errors import QueryTimeout as StoppedAtDeadline
 from ..limits import QueryPolicy
 from ..namespaces import PREFIXES
 from ..results import GraphResult, QueryResult, ResultTable, Term
 from ..stores.binding import inject_values
 from ..stores.oxigraph import OxigraphStore
 from ..stores.policy import check_dataset, check_query
+from ..stores.worker import CAN_FORK, QueryWorker, Raw
 
-__all__ = ["Limits", "Outcome", "QueryTimeout", "run", "run_sync", "Dataset"]
+__all__ = ["Limits", "Outcome", "QueryTimeout", "run", "run_sync", "Dataset", "WORKER_PROCESSES"]
+
+#: How many queries the server evaluates at once (each in its own worker process).
+WORKER_PROCESSES = 4
 
 _LOCATION = re.compile(r"^error at (\d+):(\d+): ")
 _WORKERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="igkg-query")
@@ -137,6 +148,85 @@ def _evaluate(store: ox.Store, text: str, dataset: Dataset, limits: Limits, dead
         raise QueryError(f"the query failed while running: {error}") from None
 
 
+def _options(dataset: Dataset, prologue: bool, base: str | None) -> dict[str, object]:
+    options: dict[str, object] = {"use_default_graph_as_union": not dataset}
+    if base:
+        options["base_iri"] = base
+    if prologue:
+        options["prefixes"] = dict(PREFIXES)
+    if dataset:
+        options["default_graph"] = [ox.NamedNode(g) for g in dataset.default] or ox.DefaultGraph()
+        if dataset.named:
+            options["named_graphs"] = [ox.NamedNode(g) for g in dataset.named]
+    return options
+
+
+class _Pool:
+    """The server's worker processes for one store: each evaluates one query at a time and is
+    killed at its deadline (see :class:`~igkg.stores.worker.QueryWorker`)."""
+
+    def __init__(self, store: ox.Store, size: int) -> None:
+        def evaluate(envelope: str, _union: bool) -> Raw:  # runs in the worker process
+            request = json.loads(envelope)
+            dataset = Dataset(tuple(request["default"]), tuple(request["named"]))
+            options: Any = _options(dataset, request["prologue"], request["base"])
+            try:
+                answer: Raw = store.query(request["query"], **options)
+                return answer
+            except SyntaxError as error:
+                raise _syntax_error(error) from None
+            except ValueError as error:
+                raise QueryError(f"bad dataset: {error}") from None
+            except OSError as error:
+                raise QueryError(f"the query failed: {error}") from None
+
+        memory = QueryPolicy.from_environment().memory_mb
+        self.workers = [QueryWorker(evaluate, memory_mb=memory) for _ in range(size)]
+        self._free: queue.SimpleQueue[QueryWorker] = queue.SimpleQueue()
+        for worker in self.workers:
+            self._free.put(worker)
+
+    def run(self, text: str, dataset: Dataset, prologue: bool, base: str | None, timeout: float) -> QueryResult:
+        envelope = json.dumps({"query": text, "default": list(dataset.default), "named": list(dataset.named),
+                               "prologue": prologue, "base": base})
+        worker = self._free.get()
+        try:
+            return worker.run(envelope, not dataset, timeout)
+        except StoppedAtDeadline:
+            raise QueryTimeout(f"the query took longer than {timeout:g} s and was stopped") from None
+        finally:
+            self._free.put(worker)
+
+
+    def stop(self) -> None:
+        """Kill every worker process (when the store goes)."""
+        for worker in self.workers:
+            worker.stop()
+
+
+_POOLS: weakref.WeakKeyDictionary[OxigraphStore, _Pool] = weakref.WeakKeyDictionary()
+
+
+def _pool(store: OxigraphStore) -> _Pool:
+    """The worker processes of ``store``, forked on first use; stopped when the store is gone."""
+    found = _POOLS.get(store)
+    if found is None:
+        found = _POOLS[store] = _Pool(store.oxigraph, WORKER_PROCESSES)
+        weakref.finalize(store, found.stop)
+    return found
+
+
+def _capped(result: QueryResult, limits: Limits, seconds: float) -> Outcome:
+    if isinstance(result, ResultTable):
+        cut = len(result.rows) > limits.row_cap
+        rows = result.rows[: limits.row_cap] if cut else result.rows
+        return Outcome(ResultTable(list(result.variables), rows), cut, seconds, "SELECT")
+    if isinstance(result, GraphResult):
+        cut = len(result.triples) > limits.row_cap
+        return Outcome(GraphResult(result.triples[: limits.row_cap]) if cut else result, cut, seconds, "CONSTRUCT")
+    return Outcome(result, False, seconds, "ASK")
+
+
 def _prepare(query: str, bindings: Mapping[str, Term] | None) -> str:
     if not query.strip():
         raise QueryError("the query is empty")
@@ -173,6 +263,12 @@ async def run(store: OxigraphStore, query: str, bindings: Mapping[str, Term] | N
     Relative IRIs resolve against ``base`` (the endpoint's URL)."""
     text = _prepare(query, bindings)
     check(store, text, dataset, limits.policy)
+    if CAN_FORK:
+        started = time.monotonic()
+        loop = asyncio.get_running_loop()
+        result = await loop.run_in_executor(_WORKERS, _pool(store).run, text, dataset, prologue, base,
+                                            limits.timeout)
+        return _capped(result, limits, time.monotonic() - started)
     deadline = time.monotonic() + limits.timeout
     future = _WORKERS.submit(_evaluate, store.oxigraph, text, dataset, limits, deadline, prologue, base)
     try:

@@ -14,6 +14,7 @@ from igkg.dataset import DATASET, LICENCE
 from igkg.formats.rdf_writer import serialize_triples
 from igkg.namespaces import GRAPH_NS
 from igkg.serve.app import create_app
+from igkg.stores.oxigraph import OxigraphStore
 from igkg.validation import description_report
 from igkg.vocab import DCAT, DCTERMS, RDF, VOID
 
@@ -28,9 +29,9 @@ def _store(triples: list[ox.Triple]) -> ox.Store:
 
 def _one(store: ox.Store, query: str) -> object:
     rows = list(store.query("PREFIX void: <http://rdfs.org/ns/void#> PREFIX dcterms: <http://purl.org/dc/terms/> "
-                            "PREFIX dcat: <http://www.w3.org/ns/dcat#> " + query))  # type: ignore[arg-type]
+                            "PREFIX dcat: <http://www.w3.org/ns/dcat#> " + query))
     assert len(rows) == 1, query
-    term = rows[0][0]  # type: ignore[index]
+    term = rows[0][0]
     return int(term.value) if isinstance(term, ox.Literal) and term.datatype.value.endswith("integer") else term
 
 
@@ -40,7 +41,7 @@ def test_the_description_counts_the_graph_and_names_licence_publisher_version(kg
     assert ox.Quad(DATASET, DCTERMS.license, LICENCE) in store
     assert _one(store, "SELECT ?v WHERE { ?d dcat:version ?v }") == ox.Literal(igkg.__version__)
     assert _one(store, "SELECT ?n WHERE { ?d a dcat:Dataset ; void:triples ?n }") == len(kg)
-    per_graph = {str(r[0].value): int(r[1].value) for r in store.query(  # type: ignore[union-attr, index]
+    per_graph = {str(r[0].value): int(r[1].value) for r in store.query(
         "PREFIX void: <http://rdfs.org/ns/void#> SELECT ?g ?n WHERE { ?d void:subset ?g . ?g void:triples ?n }")}
     assert sorted(per_graph) == kg.graphs() and sum(per_graph.values()) == kg.stats().quads
     assert per_graph[GRAPH_NS + "doc/wgec-second-take"] == 271
@@ -74,6 +75,7 @@ def test_the_build_writes_the_description(tmp_path: Path) -> None:
 
 
 def test_the_server_answers_the_description_with_its_endpoint(kg: igkg.KnowledgeGraph) -> None:
+    assert isinstance(kg.store, OxigraphStore)
     client = TestClient(create_app(kg.store))
     answer = client.get("/.well-known/void", headers={"Accept": "text/turtle"})
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/turtle")

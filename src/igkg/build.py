@@ -14,8 +14,8 @@ from .errors import IgkgError
 from .files import write_output
 from .formats.rdf_writer import serialize_triples
 from .formats.result_writer import render, sparql_json
-from .validation import description_report
 from .results import GraphResult, ResultTable
+from .validation import description_report
 
 __all__ = ["BuildSummary", "build"]
 

@@ -118,5 +118,6 @@ def _partitions(dataset: ox.NamedNode, counts: Iterable[tuple[ox.NamedNode, int]
     triples = []
     for index, (term, count) in enumerate(counts, start=1):
         part = ox.BlankNode(f"{kind}{index}")
-        triples += [ox.Triple(dataset, link, part), ox.Triple(part, key, term), ox.Triple(part, measure, _integer(count))]
+        triples += [ox.Triple(dataset, link, part), ox.Triple(part, key, term),
+                    ox.Triple(part, measure, _integer(count))]
     return triples

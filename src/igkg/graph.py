@@ -229,7 +229,7 @@ class Graph:
         if others:
             raise InputError(f"the graph <{graphs[0]}> holds other documents besides {compact(iri)}: push the "
                              f"whole graph instead (without --document)")
-        return graphs[0]
+        return str(graphs[0])
 
     def stats(self) -> Stats:
         """Count triples, instances per class, documents and recommendations."""

@@ -17,7 +17,8 @@ from .vocab import DCAT, DCTERMS, ELI, FOAF, IGKG, OA, ORG, OWL, PROV, RDF, RDFS
 
 __all__ = [
     "IGKG_NS", "ID_NS", "CONCEPT_NS", "DOC_NS", "PREFIXES", "compact", "expand", "sparql_prologue",
-    "concept", "concept_scheme", "document_iri", "source_iri", "GRAPH_NS", "DATASET_IRI", "PUBLISHER_IRI", "DATA_LICENCE_IRI",
+    "concept", "concept_scheme", "document_iri", "source_iri", "GRAPH_NS", "DATASET_IRI", "PUBLISHER_IRI",
+    "DATA_LICENCE_IRI",
     "bundled_graph_iri", "document_graph", "file_graph", "text_graph", "document_slug",
 ]
 

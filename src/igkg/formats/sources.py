@@ -5,7 +5,8 @@ and each recommendation document can be told apart, exported with their names (N
 and replaced one by one on a server (``igkg push --document``):
 
 * a bundled file: the graph named for its path, ``ontology/schemes.ttl`` →
-  ``…/graph/ontology/schemes`` (in the ``graph/`` namespace of :mod:`igkg.namespaces`), ``data/actors/organizations.ttl`` →
+  ``…/graph/ontology/schemes`` (in the ``graph/`` namespace of :mod:`igkg.namespaces`),
+  ``data/actors/organizations.ttl`` →
   ``…/graph/data/actors/organizations``; a file holding one recommendation document (the seed)
   goes into that document's graph, ``…/graph/doc/<slug>``;
 * a user's file: TriG and N-Quads keep their graph names; the triples of a file's default graph
@@ -27,11 +28,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..errors import InputError, ParseError
+from ..limits import InputLimits
 from ..namespaces import bundled_graph_iri, document_graph, file_graph
 from ..resources import bundle_root, bundled_graph_files
 from ..vocab import IGKG, RDF
-from ..errors import InputError, ParseError
-from ..limits import InputLimits
 from .guard import GuardedReader
 from .rdf_reader import RdfText, parse_error, parse_file
 from .registry import syntax_for_path
@@ -137,9 +138,9 @@ def graph_for_file(path: Path, limits: InputLimits | None = None) -> ox.NamedNod
             reader = GuardedReader(raw, syntax, path=path, limits=limits or InputLimits.from_environment())
             for quad in ox.parse(input=reader, format=syntax.oxigraph,  # type: ignore[arg-type]  # has read()
                                  base_iri=path.resolve().as_uri()):
-                if quad.predicate == RDF.type and quad.object in holders and isinstance(quad.graph_name, ox.DefaultGraph) \
-                        and isinstance(quad.subject, ox.NamedNode):
-                    holders[quad.object].add(quad.subject.value)  # type: ignore[index]
+                if quad.predicate == RDF.type and quad.object in holders \
+                        and isinstance(quad.graph_name, ox.DefaultGraph) and isinstance(quad.subject, ox.NamedNode):
+                    holders[quad.object].add(quad.subject.value)
                     if sum(len(found) for found in holders.values()) > 1:
                         return fallback
     except SyntaxError as error:

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from starlette.testclient import TestClient
 
 import igkg
-from igkg.dataset import DATASET, LICENCE
+from igkg.dataset import DATASET, LICENCE, TITLE
 from igkg.formats.rdf_writer import serialize_triples
 from igkg.namespaces import GRAPH_NS
 from igkg.serve.app import create_app
@@ -39,6 +39,8 @@ def test_the_description_counts_the_graph_and_names_licence_publisher_version(kg
     store = _store(kg.describe())
     assert ox.Quad(DATASET, RDF.type, VOID.Dataset) in store and ox.Quad(DATASET, RDF.type, DCAT.Dataset) in store
     assert ox.Quad(DATASET, DCTERMS.license, LICENCE) in store
+    assert ox.Quad(DATASET, DCTERMS.title, ox.Literal(TITLE, language="en")) in store
+    assert len(list(store.quads_for_pattern(DATASET, DCTERMS.publisher, None))) == 1
     assert _one(store, "SELECT ?v WHERE { ?d dcat:version ?v }") == ox.Literal(igkg.__version__)
     assert _one(store, "SELECT ?n WHERE { ?d a dcat:Dataset ; void:triples ?n }") == len(kg)
     per_graph = {str(r[0].value): int(r[1].value) for r in store.query(

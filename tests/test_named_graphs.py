@@ -159,3 +159,25 @@ def test_push_document_refuses_what_is_not_a_document_alone_in_its_graph(run_cli
     result = run_cli("push", "--endpoint", "http://127.0.0.1:9/store", "--document", "IGF", "--no-validate")
     assert result.code == 2 and result.err.count("\n") == 1
     assert "is not a recommendation document" in result.err
+
+
+def test_the_server_reads_the_union_by_default_and_one_graph_when_asked(kg: igkg.KnowledgeGraph) -> None:
+    from starlette.testclient import TestClient
+
+    from igkg.serve.app import create_app
+
+    assert isinstance(kg.store, OxigraphStore)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?r a igkg:Recommendation }"
+    with TestClient(create_app(kg.store)) as client:
+        def answer(**params: str) -> int:
+            got = client.get("/sparql", params={"query": count, **params},
+                             headers={"Accept": "application/sparql-results+json"})
+            assert got.status_code == 200, got.text
+            return int(got.json()["results"]["bindings"][0]["n"]["value"])
+
+        assert answer() == 14                                      # the default graph: the union
+        assert answer(**{"default-graph-uri": SEED_GRAPH}) == 14   # the seed's own graph
+        assert answer(**{"default-graph-uri": G + "ontology/igkg"}) == 0
+        graphs = client.get("/sparql", params={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"},
+                            headers={"Accept": "application/sparql-results+json"}).json()
+        assert sorted(b["g"]["value"] for b in graphs["results"]["bindings"]) == BUNDLED_GRAPHS

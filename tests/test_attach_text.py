@@ -306,5 +306,5 @@ def test_resource_pages_and_the_explorer_show_the_words(graph: igkg.KnowledgeGra
         page = client.get("/resource", params={"iri": SA + "para-3-b"}).text
         assert "<h2>Words</h2>" not in page and WORDS_3B not in page
     explorer = with_words.visualize(SA + "para-4").html
-    assert WORDS_4 in explorer
+    assert WORDS_4 in explorer and '["provision text",["' + WORDS_4 in explorer  # a fact of the details panel
     assert WORDS_4 not in graph.visualize(SA + "para-4").html

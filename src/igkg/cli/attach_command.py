@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -54,8 +55,6 @@ def attach_text_command(file: Path, instrument: str, into: Path | None, only_kno
     else:
         click.echo(f"igkg: {attached.summary()}", err=True)
     if fmt == "json":
-        import json
-
         emit(json.dumps(attached.to_dict(), ensure_ascii=False, indent=2) + "\n", output)
     else:
         emit(attached.serialize(fmt), output)

@@ -308,3 +308,43 @@ def test_resource_pages_and_the_explorer_show_the_words(graph: igkg.KnowledgeGra
     explorer = with_words.visualize(SA + "para-4").html
     assert WORDS_4 in explorer and '["provision text",["' + WORDS_4 in explorer  # a fact of the details panel
     assert WORDS_4 not in graph.visualize(SA + "para-4").html
+
+
+# --- the bundled instruments' numbering (synthetic words: never the instruments' own) ----------
+
+def _synthetic_copy(path: Path, expected: dict[int, list[str]], numbers: range,
+                    unmodelled: dict[int, list[str]] | None = None) -> Path:
+    lines = ["A synthetic copy written for a test", ""]
+    for number in numbers:
+        lines += [f"{number}. Synthetic words standing for paragraph {number}:"]
+        for label in expected.get(number) or (unmodelled or {}).get(number, []):
+            lines.append(f"({label}) synthetic words for item {label} of paragraph {number};")
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_the_tunis_agenda_numbering_is_filled_by_a_copy_that_follows_it(kg: igkg.KnowledgeGraph,
+                                                                         tmp_path: Path) -> None:
+    from igkg.extractor.attach import instrument_parts
+
+    tunis = ox.NamedNode("https://w3id.org/igkg/id/instrument/tunis-agenda")
+    parts = instrument_parts(kg, tunis)
+    assert sorted(parts.paragraphs) == list(range(1, 123))
+    copy = _synthetic_copy(tmp_path / "tunis-agenda.txt", parts.expected(), range(1, 123), {102: ["a", "b", "c"]})
+    attached = igkg.attach_text(copy, "Tunis Agenda", graph=kg)
+    assert len(attached.texts) == 122 + parts.sub_items and parts.items[72] and len(parts.items[72]) == 12
+    assert attached.texts["https://w3id.org/igkg/id/instrument/tunis-agenda/para-72-g"] == \
+        "synthetic words for item g of paragraph 72;"
+    assert attached.unmodelled_items == ["¶102(a)-(c)"]  # igkg:subItemsNotModelled: kept in ¶102's words
+
+
+def test_an_instrument_modelled_in_part_takes_only_known(kg: igkg.KnowledgeGraph, tmp_path: Path) -> None:
+    copy = _synthetic_copy(tmp_path / "geneva.txt", {49: ["a", "b", "c", "d", "e"]}, range(1, 68))
+    with pytest.raises(TextMismatch) as refused:
+        igkg.attach_text(copy, "Geneva Declaration of Principles", graph=kg)
+    assert len(refused.value.problems) > 50 and "extra ¶1 (line 3)" in refused.value.problems[0]
+    attached = igkg.attach_text(copy, "Geneva Declaration of Principles", graph=kg, only_known=True)
+    known = sorted(iri.rsplit("/", 1)[-1] for iri in attached.texts)
+    assert [k for k in known if "-" not in k.removeprefix("para-")] == ["para-37", "para-48", "para-49", "para-50"]
+    assert len(attached.left_out) == 67 - 4

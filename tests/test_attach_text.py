@@ -348,3 +348,27 @@ def test_an_instrument_modelled_in_part_takes_only_known(kg: igkg.KnowledgeGraph
     known = sorted(iri.rsplit("/", 1)[-1] for iri in attached.texts)
     assert [k for k in known if "-" not in k.removeprefix("para-")] == ["para-37", "para-48", "para-49", "para-50"]
     assert len(attached.left_out) == 67 - 4
+
+
+def test_igkg_serve_with_the_attached_file_shows_the_words(attached_file: Path) -> None:
+    """End to end: the file attach-text wrote, given to a real `igkg serve` process with --data."""
+    import urllib.parse
+    import urllib.request
+
+    from serve_support import start_server, stop_server
+
+    server = start_server("--data", str(ACCORD), "--data", str(RECOMMENDATION), "--data", str(attached_file))
+    try:
+        url = server.url + "resource?" + urllib.parse.urlencode({"iri": SA + "para-4"})
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            page = answer.read().decode("utf-8")
+        assert "<h2>Words</h2>" in page and WORDS_4 in page
+        query = urllib.parse.urlencode({"query": f"SELECT ?w WHERE {{ <{SA}para-5> igkg:provisionText ?w }}"})
+        request = urllib.request.Request(server.sparql + "?" + query, headers={"Accept": "text/csv"})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            assert answer.read().decode("utf-8").splitlines() == ["w", WORDS_5]
+        with urllib.request.urlopen(server.url + "queries/citation-claims.csv", timeout=60) as answer:
+            claims = answer.read().decode("utf-8")
+        assert WORDS_4 in claims and WORDS_5 in claims
+    finally:
+        stop_server(server)

@@ -185,4 +185,5 @@ def create_app(store: OxigraphStore, settings: Settings = Settings()) -> Starlet
     app.state.store = store
     app.state.settings = settings
     app.state.resolved = {}  # named-query parameters, resolved (see routes._bindings)
+    app.state.void = {}  # the dataset description, per address the server is reached at (service.py)
     return app

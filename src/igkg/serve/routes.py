@@ -24,7 +24,7 @@ from ..stores.oxigraph import OxigraphStore
 from . import pages
 from .engine import Outcome, run
 from .protocol import GRAPH_FORMATS, TABLE_FORMATS, ProtocolError, choose, media_type, read_operation, write
-from .service import service_description
+from .service import VOID_PATH, dataset_description, service_description
 
 __all__ = ["ROUTES"]
 
@@ -264,4 +264,5 @@ ROUTES: list[tuple[str, Any, list[str]]] = [
     ("/api/graph", api_graph, ["GET"]),
     ("/static/{name}", static, ["GET"]),
     ("/favicon.ico", favicon, ["GET"]),
+    (VOID_PATH, dataset_description, ["GET"]),
 ]

@@ -17,7 +17,8 @@ from .vocab import DCTERMS, ELI, FOAF, IGKG, OA, ORG, OWL, PROV, RDF, RDFS, SH, 
 
 __all__ = [
     "IGKG_NS", "ID_NS", "CONCEPT_NS", "DOC_NS", "PREFIXES", "compact", "expand", "sparql_prologue",
-    "concept", "concept_scheme", "document_iri", "source_iri",
+    "concept", "concept_scheme", "document_iri", "source_iri", "PUSH_CONTROL_GRAPH", "PUSH_DEFAULT_TARGET",
+    "push_staging_graph",
 ]
 
 IGKG_NS: Final = IGKG.NS
@@ -25,6 +26,11 @@ ID_NS: Final = "https://w3id.org/igkg/id/"
 CONCEPT_NS: Final = "https://w3id.org/igkg/concept/"
 DOC_NS: Final = ID_NS + "doc/"
 SOURCE_NS: Final = ID_NS + "source/"
+PUSH_NS: Final = ID_NS + "push/"
+#: Where ``igkg push --strategy versioned`` keeps which named graph is current for each target.
+PUSH_CONTROL_GRAPH: Final = NamedNode(PUSH_NS + "versions")
+#: igkg's name for the remote default graph in that control graph.
+PUSH_DEFAULT_TARGET: Final = NamedNode(PUSH_NS + "default-graph")
 
 #: Prefix → namespace, in the order exports declare them. Longer namespaces first where one
 #: namespace is inside another, so that compaction picks the most specific prefix.
@@ -114,3 +120,9 @@ def document_iri(slug: str) -> str:
 def source_iri(file_name: str) -> NamedNode:
     """``https://w3id.org/igkg/id/source/<file name>``, as the seed names its source text."""
     return NamedNode(SOURCE_NS + quote(file_name, safe="-._~"))
+
+
+def push_staging_graph(token: str, index: int) -> NamedNode:
+    """``https://w3id.org/igkg/id/push/<token>/<index>``: the named graph one push stages one
+    target's triples in (``token`` is fresh for every push)."""
+    return NamedNode(f"{PUSH_NS}{quote(token, safe='-._~')}/{index}")

@@ -38,6 +38,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import http.client
+import io
 import json
 import re
 import socket
@@ -47,7 +48,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import pyoxigraph as ox
 from SPARQLWrapper import POST, URLENCODED, SPARQLWrapper
@@ -184,16 +185,22 @@ class Endpoint:
         with response:
             return HttpAnswer(response.status, _media_type(response.headers), response.read())
 
-    def request(self, method: str, url: str, body: bytes, media_type: str, *, idempotent: bool) -> HttpAnswer:
-        """A plain HTTP request (Graph Store Protocol), with the same headers and retries."""
+    def request(self, method: str, url: str, body: bytes | BinaryIO, media_type: str, *,
+                idempotent: bool) -> HttpAnswer:
+        """A plain HTTP request (Graph Store Protocol), with the same headers and retries.
+        ``body`` is bytes or a seekable binary file, streamed from its start at each attempt."""
         headers = {"User-Agent": USER_AGENT, "Content-Type": media_type, "Accept": "*/*"}
         authorization = self._authorization()
         if authorization:
             headers["Authorization"] = authorization
+        if not isinstance(body, bytes):
+            headers["Content-Length"] = str(body.seek(0, io.SEEK_END))
 
         url = check_url(url)
 
         def send(watchdog: Deadline) -> HttpAnswer:
+            if not isinstance(body, bytes):
+                body.seek(0)
             request = urllib.request.Request(url, data=body, method=method, headers=headers)
             with self._opener(watchdog).open(request, timeout=self.settings.timeout) as response:
                 return HttpAnswer(response.status, _media_type(response.headers), response.read())

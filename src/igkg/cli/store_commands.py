@@ -138,8 +138,8 @@ def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress:
 @report_format_option
 @input_format_option
 def push_command(endpoint: str, graph_iri: str | None, replace: bool, protocol: str, query_url: str | None,
-                 strategy: str, update_url: str | None, no_validate: bool, data: Sequence[Path], store: Path | None, fmt: str,
-                 input_format: str | None) -> None:
+                 strategy: str, update_url: str | None, no_validate: bool, data: Sequence[Path],
+                 store: Path | None, fmt: str, input_format: str | None) -> None:
     """Publish the graph to a triple store: validated, in one request, verified by counting.
 
     Exit 0 when pushed, 1 when the graph does not conform (nothing is sent), 3 when the

@@ -28,7 +28,7 @@ NAMED = "http://example.org/graph/published"
 def _named_graphs(server: OxigraphServer) -> set[str]:
     reader = SparqlEndpointStore(server.query_url)
     table = reader.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-    return {row[0].value for row in getattr(table, "rows", [])}  # type: ignore[union-attr]
+    return {row[0].value for row in getattr(table, "rows", [])}
 
 
 def _dump(server: OxigraphServer) -> set[str]:

@@ -123,6 +123,19 @@ def _media_type(headers: Any) -> str:
     return str(value).split(";", 1)[0].strip().lower()
 
 
+class _Rewinding:
+    """A file sent as a request body from its start each time it is sent (a retry, or the second
+    request of digest authentication re-sends the same body)."""
+
+    def __init__(self, file: BinaryIO, chunk: int = 1 << 20) -> None:
+        self.file, self.chunk = file, chunk
+
+    def __iter__(self) -> Iterator[bytes]:
+        self.file.seek(0)
+        while block := self.file.read(self.chunk):
+            yield block
+
+
 class Endpoint:
     """One HTTP(S) endpoint: its URL, credentials, timeout and retries."""
 
@@ -198,10 +211,10 @@ class Endpoint:
 
         url = check_url(url)
 
+        data = body if isinstance(body, bytes) else _Rewinding(body)
+
         def send(watchdog: Deadline) -> HttpAnswer:
-            if not isinstance(body, bytes):
-                body.seek(0)
-            request = urllib.request.Request(url, data=body, method=method, headers=headers)
+            request = urllib.request.Request(url, data=data, method=method, headers=headers)
             with self._opener(watchdog).open(request, timeout=self.settings.timeout) as response:
                 return HttpAnswer(response.status, _media_type(response.headers), response.read())
 

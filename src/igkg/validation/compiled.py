@@ -118,11 +118,27 @@ class _Compiler:
         raise self.refuse(shape, "a path other than an IRI or [ sh:inversePath IRI ]")
 
     # -- expressions: true when ``x`` conforms ----------------------------------------------------
-    def value_expression(self, shape: rdflib.term.Node, x: str) -> str:
-        """The conjunction of the shape's value constraints (not its property shapes) on ``x``."""
+    def class_sets(self, shape: rdflib.term.Node) -> tuple[list[list[str]], set[rdflib.term.Node]]:
+        """The shape's ``sh:class`` constraints, and its ``sh:or`` of single ``sh:class`` shapes (a
+        value of one class *or* another: of the union of their classes), as sets of class IRIs, for
+        an anti-join (``MINUS``: far faster on Oxigraph than ``FILTER NOT EXISTS`` per value); and
+        the ``sh:or`` lists so handled."""
+        sets = [self.subclasses(str(cls)) for cls in self.g.objects(shape, SH["class"])]
+        handled = set()
+        for listing in self.g.objects(shape, SH["or"]):
+            members = self.items(listing)
+            if members and all(set(self.g.predicates(m)) == {SH["class"]} and len(list(self.g.objects(m, SH["class"])))
+                               == 1 for m in members):
+                sets.append(sorted({c for m in members for c in self.subclasses(str(self.one(m, SH["class"])))}))
+                handled.add(listing)
+        return sets, handled
+
+    def value_expression(self, shape: rdflib.term.Node, x: str, *, skip: set[rdflib.term.Node] | None = None) -> str:
+        """The conjunction of the shape's value constraints (not its property shapes) on ``x``;
+        ``skip``: leave out ``sh:class`` and these ``sh:or`` lists (checked by anti-joins)."""
         parts: list[str] = []
         g = self.g
-        for cls in g.objects(shape, SH["class"]):
+        for cls in (g.objects(shape, SH["class"]) if skip is None else ()):
             t = self.var("t")
             parts.append(f"EXISTS {{ {x} a {t} . VALUES {t} {{ {self.classes(cls)} }} }}")
         for datatype in g.objects(shape, SH.datatype):
@@ -145,6 +161,8 @@ class _Compiler:
             parts.append(f"COALESCE(!isBlank({x}) && REGEX(STR({x}), {rdflib.Literal(str(pattern)).n3()}{extra}), "
                          f"false)")
         for listing in g.objects(shape, SH["or"]):
+            if skip is not None and listing in skip:
+                continue
             parts.append("(" + " || ".join(self.conforms(m, x) for m in self.items(listing)) + ")")
         for listing in g.objects(shape, SH["and"]):
             parts.append("(" + " && ".join(self.conforms(m, x) for m in self.items(listing)) + ")")
@@ -272,19 +290,23 @@ class _Compiler:
             raise self.refuse(prop, "sh:sparql or sh:property inside a property shape")
         path, shown = self.path(prop)
         message, severity = self.message(prop), self.severity(prop)
-        values = self.value_expression(prop, "?value")
+        sets, handled = self.class_sets(prop)
+        for classes in sets:
+            yield Check(name, f"{prologue}\nSELECT DISTINCT ?this ?value WHERE {{ {target} ?this {path} ?value "
+                              f"MINUS {{ ?value a ?_c . VALUES ?_c {{ {' '.join(f'<{c}>' for c in classes)} }} }} }}",
+                        message, severity, shown, "value")
+        values = self.value_expression(prop, "?value", skip=handled)
         if values != "true":
             yield Check(name, f"{prologue}\nSELECT DISTINCT ?this ?value WHERE {{ {target} ?this {path} ?value "
                               f"FILTER (!({values})) }}", message, severity, shown, "value")
         low, high = self.one(prop, SH.minCount), self.one(prop, SH.maxCount)
-        tests = []  # lookups per focus node where they say it (1 value at least, 1 at most): no grouping
+        # at least one / at most one value: an anti-join and a self-join, no grouping
         if low is not None and int(str(low)) == 1:
-            tests.append(f"NOT EXISTS {{ ?this {path} ?_v }}")
-        if high is not None and int(str(high)) == 1:
-            tests.append(f"EXISTS {{ ?this {path} ?_a . ?this {path} ?_b FILTER (!sameTerm(?_a, ?_b)) }}")
-        if tests:
-            yield Check(name, f"{prologue}\nSELECT DISTINCT ?this WHERE {{ {target} FILTER ({' || '.join(tests)}) }}",
+            yield Check(name, f"{prologue}\nSELECT DISTINCT ?this WHERE {{ {target} MINUS {{ ?this {path} ?_v }} }}",
                         message, severity, shown, "")
+        if high is not None and int(str(high)) == 1:
+            yield Check(name, f"{prologue}\nSELECT DISTINCT ?this WHERE {{ {target} ?this {path} ?_a . "
+                              f"?this {path} ?_b FILTER (!sameTerm(?_a, ?_b)) }}", message, severity, shown, "")
         grouped = []
         if low is not None and int(str(low)) != 1:
             grouped.append(f"COUNT(DISTINCT ?_v) < {int(str(low))}")

@@ -81,3 +81,37 @@ def test_the_cli_chooses_the_engine(run_cli: RunCli) -> None:
         result = run_cli("validate", "--engine", engine, DATA / "rec-violations.ttl")
         assert result.code == 1 and "share position 1" in result.out
     assert run_cli("validate", "--engine", "sparql").out.startswith("Conforms:")
+
+
+def test_each_screen_finds_a_focus_node_exactly_when_its_check_finds_violations(
+        broken: igkg.KnowledgeGraph) -> None:
+    """The one-pass screens (which skip a shape's checks when nothing fails) never hide a
+    violation: check by check, the screen alone hits where the check's own query finds rows."""
+    import pyoxigraph as ox
+
+    from igkg.stores.oxigraph import OxigraphStore
+    from igkg.validation.compiled import compile_shapes
+
+    store = broken.store
+    assert isinstance(store, OxigraphStore)
+    database = store.oxigraph
+
+    def rows(query: str) -> int:
+        answer = database.query(query, use_default_graph_as_union=True)
+        assert isinstance(answer, ox.QuerySolutions)
+        return len(list(answer))
+
+    def subclasses(cls: str) -> list[str]:
+        found = database.query(f"SELECT DISTINCT ?c WHERE {{ ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* "
+                               f"<{cls}> }}", use_default_graph_as_union=True)
+        assert isinstance(found, ox.QuerySolutions)
+        return sorted({cls, *(row[0].value for row in found)})
+
+    screened = [c for c in compile_shapes(rdflib.Graph().parse(SHAPES), subclasses, "shapes") if c.screen]
+    assert len(screened) > 50
+    hits = 0
+    for check in screened:
+        screen = f"{check.prologue}\nSELECT ?this WHERE {{ {check.target} FILTER ({check.screen}) }}"
+        assert bool(rows(screen)) == bool(rows(check.query)), check.query
+        hits += bool(rows(check.query))
+    assert hits > 30  # the broken graph makes most checks fire

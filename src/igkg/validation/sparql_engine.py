@@ -22,7 +22,7 @@ from ..namespaces import compact
 from ..stores.base import GraphStore
 from ..stores.oxigraph import OxigraphStore
 from ..vocab import RDFS
-from .compiled import Check, compile_shapes
+from .compiled import Check, compile_shapes, screens
 from .report import Finding, ValidationReport, shorten
 
 __all__ = ["validate_with_sparql"]
@@ -81,6 +81,20 @@ def _findings(database: ox.Store, check: Check) -> list[Finding]:
     return found
 
 
+def _screened(database: ox.Store, group: tuple[str, list[Check]]) -> list[Finding]:
+    """The findings of a group of checks: none when its screen finds no focus node."""
+    screen, checks = group
+    if screen:
+        try:
+            solutions = database.query(screen, use_default_graph_as_union=True)
+        except SyntaxError as error:
+            raise InputError(f"shape {checks[0].shape}: its compiled screen does not parse ({error})") from None
+        assert isinstance(solutions, ox.QuerySolutions)
+        if next(iter(solutions), None) is None:
+            return []
+    return [finding for check in checks for finding in _findings(database, check)]
+
+
 def validate_with_sparql(store: GraphStore, shapes_path: Path) -> ValidationReport:
     """Validate every triple of the store against the shapes, compiled to SPARQL."""
     shapes = rdflib.Graph().parse(shapes_path, format="turtle")
@@ -99,6 +113,6 @@ def validate_with_sparql(store: GraphStore, shapes_path: Path) -> ValidationRepo
     findings: set[Finding] = set()
     # Oxigraph evaluates outside the GIL: the checks run side by side, one thread per core.
     with ThreadPoolExecutor(max_workers=max(1, min(8, os.cpu_count() or 1))) as pool:
-        for found in pool.map(functools.partial(_findings, database), checks):
+        for found in pool.map(functools.partial(_screened, database), screens(checks)):
             findings.update(found)
     return ValidationReport(triples=_triples(database), findings=sorted(findings))

@@ -95,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pyshacl-up-to", type=int, default=100_000, help="run pySHACL up to this size")
     parser.add_argument("--with-move", action="store_true", help="also --strategy move (slow at 1M)")
     parser.add_argument("--no-single", action="store_true", help="skip main's single-request push")
+    parser.add_argument("--no-push", action="store_true", help="validation only")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -108,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(kg)} triples loaded in {row['load_s']} s", flush=True)
         row["validation"] = _validate(kg, args.pyshacl_cap if size <= args.pyshacl_up_to else None)
         print("  validation", row["validation"], flush=True)
-        strategies = [*([] if args.no_single else ["single"]), "versioned", *(["move"] if args.with_move else [])]
+        strategies = [] if args.no_push else [
+            *([] if args.no_single else ["single"]), "versioned", *(["move"] if args.with_move else [])]
         row["push"] = []
         for strategy in strategies:
             row["push"].append(_push(kg, strategy))
@@ -118,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
              "|---:|---:|---:|:---:|---|---:|---:|---|"]
     for row in rows:
         v = row["validation"]
-        for i, p in enumerate(row["push"]):
+        for i, p in enumerate(row["push"] or [{"strategy": "–", "seconds": "–", "server_peak_mb": "–", "phases": {}}]):
             head = (f"| {row['triples']:,} | {v.get('pyshacl_s', '–')} s | {v['sparql_s']} s | "
                     f"{v.get('same_report', '–')} |") if i == 0 else "| | | | |"
             phases = ", ".join(f"{k} {s}" for k, s in p["phases"].items()) or "one request"

@@ -32,7 +32,7 @@ import tempfile
 import time
 import urllib.parse
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -223,6 +223,26 @@ def _drop(endpoint: Endpoint, graphs: Sequence[ox.NamedNode]) -> None:
         endpoint.update(" ;\n".join(f"DROP SILENT GRAPH {term_to_sparql(g)}" for g in graphs), idempotent=True)
 
 
+def _after_failure(error: Exception, strategy: str, parts: Sequence[GraphPart], staging: Sequence[ox.NamedNode],
+                   updater: Endpoint, counter: SparqlEndpointStore, before: int,
+                   count_target: Callable[[ox.NamedNode | None], int]) -> EndpointError:
+    """What a failed push left: the staging graphs are dropped (unless the switch went through and
+    only its answer was lost: then they are the current versions), the targets counted again."""
+    try:
+        live = ({v for p in parts for v in current_versions(counter, p.target)} if strategy == "versioned"
+                else set())
+        if any(g.value in live for g in staging):
+            return EndpointError(f"{error}; but the switch was applied: the new versions are current "
+                                 f"({', '.join(sorted(live))})")
+        _drop(updater, staging)
+        now = sum(count_target(_node(p.target)) for p in parts)
+    except EndpointError:
+        return EndpointError(f"{error}; the staging graphs could not be removed or checked")
+    state = (f"the remote graphs are unchanged ({now} triples), the staging graphs were removed"
+             if now == before else f"the remote graphs CHANGED from {before} to {now} triples")
+    return EndpointError(f"{error}; {state}")
+
+
 def bulk_push(
     store: GraphStore,
     url: str,
@@ -284,14 +304,7 @@ def bulk_push(
                        idempotent=False)
         phases["switch"] = time.perf_counter() - tick
     except (EndpointError, InputError) as error:
-        try:
-            _drop(updater, staging)
-            now = sum(count_target(t) for t in targets)
-        except EndpointError:
-            raise EndpointError(f"{error}; the staging graphs could not be removed or checked") from None
-        state = (f"the remote graphs are unchanged ({now} triples), the staging graphs were removed"
-                 if now == before else f"the remote graphs CHANGED from {before} to {now} triples")
-        raise EndpointError(f"{error}; {state}") from None
+        raise _after_failure(error, strategy, parts, staging, updater, counter, before, count_target) from None
     tick = time.perf_counter()
     if previous:
         _drop(updater, previous)

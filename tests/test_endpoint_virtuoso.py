@@ -108,3 +108,26 @@ def test_a_graph_store_put_that_fails_at_the_end_changes_nothing(virtuoso: Virtu
         send_graph(virtuoso.gsp_url, payload + b'<https://example.org/s> <https://example.org/p> "cut .\n',
                    protocol="gsp", graph=target, replace=True, settings=settings)
     assert count(virtuoso, target) == 1
+
+
+@pytest.mark.parametrize("strategy", ["move", "versioned"])
+def test_a_staged_push_through_the_graph_store_and_one_update(virtuoso: VirtuosoServer, strategy: str,
+                                                              monkeypatch: pytest.MonkeyPatch,
+                                                              kg: igkg.KnowledgeGraph) -> None:
+    """Staging through Virtuoso's Graph Store (digest authentication re-sends the streamed body),
+    then MOVE or the pointer switch through /sparql-auth."""
+    from igkg.stores.staging import GraphPart, bulk_push, current_versions
+
+    for name, value in DBA.items():
+        monkeypatch.setenv(name, value)
+    target = f"{GRAPH}/staged-{strategy}"
+    for _ in range(2):
+        report = bulk_push(kg.store, virtuoso.gsp_url, parts=[GraphPart(target=target)], replace=True,
+                           strategy=strategy, query_url=virtuoso.query_url)
+        assert report.after == report.sent == len(kg)
+    reader = SparqlEndpointStore(virtuoso.query_url)
+    if strategy == "move":
+        assert count(virtuoso, target) == len(kg)
+    else:
+        (current,) = current_versions(reader, target)
+        assert count(virtuoso, current) == len(kg) and count(virtuoso, target) == 0

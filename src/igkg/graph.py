@@ -37,6 +37,7 @@ from .stores.oxigraph import OxigraphStore
 if TYPE_CHECKING:
     from .stores.endpoint import EndpointSettings
     from .stores.publish import PushReport
+    from .stores.staging import BulkPushReport
     from .validation import ValidationReport
 
 __all__ = ["Graph", "Stats", "open_graph"]
@@ -159,11 +160,12 @@ class Graph:
         return library()
 
     # -- checks, exports, publishing ------------------------------------------------------
-    def validate(self, shapes: Path | None = None) -> ValidationReport:
-        """Check the graph against the SHACL shapes (``ontology/shapes.ttl`` unless ``shapes``)."""
+    def validate(self, shapes: Path | None = None, *, engine: str = "sparql") -> ValidationReport:
+        """Check the graph against the SHACL shapes (``ontology/shapes.ttl`` unless ``shapes``);
+        ``engine``: ``sparql`` (shapes compiled to SPARQL, fast) or ``pyshacl`` (the reference)."""
         from .validation import validate_store
 
-        return validate_store(self.store, shapes)
+        return validate_store(self.store, shapes, engine=engine)
 
     def export(self, syntax: str = "ttl") -> bytes:
         """Every triple in an RDF syntax of :mod:`igkg.formats` (``ttl``, ``nt``, ``jsonld`` …):
@@ -190,17 +192,23 @@ class Graph:
         return count_triples(self.store)
 
     def push(self, url: str, *, graph: str | None = None, replace: bool = False, protocol: str = "auto",
-             query_url: str | None = None, validate: bool = True,
-             settings: EndpointSettings | None = None, document: str | None = None) -> PushReport:
-        """Publish the graph to a triple store in one request (see :mod:`igkg.stores.publish`),
-        validated first unless ``validate=False``: a graph that does not conform is not sent
-        (:class:`~igkg.errors.ValidationFailed`, carrying the report).
+             query_url: str | None = None, validate: bool = True, strategy: str = "single",
+             update_url: str | None = None, settings: EndpointSettings | None = None,
+             document: str | None = None) -> PushReport | BulkPushReport:
+        """Publish the graph to a triple store, validated first unless ``validate=False``: a graph
+        that does not conform is not sent (:class:`~igkg.errors.ValidationFailed`, carrying the
+        report). ``strategy``: ``single`` sends everything in one request
+        (:mod:`igkg.stores.publish`); ``move`` and ``versioned`` stream it into a staging graph
+        and switch in one SPARQL Update (:mod:`igkg.stores.staging`; ``versioned`` is the fast one).
 
         With ``document`` (an IRI, prefixed name, slug or title of a recommendation document),
         only that document's graph is sent, to the graph of the same name on the server (or
         ``graph``), replacing what that graph held and nothing else."""
         from .stores.publish import push
+        from .stores.staging import STRATEGIES, GraphPart, bulk_push
 
+        if strategy not in ("single", *STRATEGIES):
+            raise InputError(f"unknown push strategy {strategy!r}; use single, {', '.join(STRATEGIES)}")
         source = None
         if document is not None:
             source = self.document_graph(document)
@@ -212,6 +220,9 @@ class Graph:
                 raise ValidationFailed(
                     f"the graph does not conform to the shapes ({len(report.violations)} violations); "
                     f"nothing was pushed", report.text())
+        if strategy != "single":
+            return bulk_push(self.store, url, parts=[GraphPart(target=graph, source=source)], replace=replace,
+                             strategy=strategy, update_url=update_url, query_url=query_url, settings=settings)
         return push(self.store, url, graph=graph, replace=replace, protocol=protocol, query_url=query_url,
                     settings=settings, source_graph=source)
 

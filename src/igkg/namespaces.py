@@ -20,6 +20,7 @@ __all__ = [
     "concept", "concept_scheme", "document_iri", "source_iri", "GRAPH_NS", "DATASET_IRI", "PUBLISHER_IRI",
     "DATA_LICENCE_IRI",
     "bundled_graph_iri", "document_graph", "file_graph", "text_graph", "document_slug",
+    "PUSH_CONTROL_GRAPH", "PUSH_DEFAULT_TARGET", "push_staging_graph",
 ]
 
 IGKG_NS: Final = IGKG.NS
@@ -36,6 +37,12 @@ DATASET_IRI: Final = "https://w3id.org/igkg/dataset"
 PUBLISHER_IRI: Final = ID_NS + "publisher/igkg-developers"
 #: The licence of the data and the ontology (the code is MIT: LICENSE).
 DATA_LICENCE_IRI: Final = "https://creativecommons.org/licenses/by/4.0/"
+
+PUSH_NS: Final = ID_NS + "push/"
+#: Where ``igkg push --strategy versioned`` keeps which named graph is current for each target.
+PUSH_CONTROL_GRAPH: Final = NamedNode(PUSH_NS + "versions")
+#: igkg's name for the remote default graph in that control graph.
+PUSH_DEFAULT_TARGET: Final = NamedNode(PUSH_NS + "default-graph")
 
 #: Prefix → namespace, in the order exports declare them. Longer namespaces first where one
 #: namespace is inside another, so that compaction picks the most specific prefix.
@@ -161,3 +168,9 @@ def text_graph(instrument_slug: str) -> NamedNode:
     """The graph holding the words of an instrument read from a user's copy (igkg attach-text):
     ``…/graph/text/<instrument slug>``."""
     return NamedNode(GRAPH_NS + "text/" + quote(instrument_slug, safe="-._~"))
+
+
+def push_staging_graph(token: str, index: int) -> NamedNode:
+    """``https://w3id.org/igkg/id/push/<token>/<index>``: the named graph one push stages one
+    target's triples in (``token`` is fresh for every push)."""
+    return NamedNode(f"{PUSH_NS}{quote(token, safe='-._~')}/{index}")

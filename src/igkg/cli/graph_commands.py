@@ -96,9 +96,11 @@ def query_command(name: str | None, sparql: str | None, params: Sequence[str], i
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--shapes", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="SHACL shapes to use instead of ontology/shapes.ttl.")
+@click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
+              help="sparql: the shapes compiled to SPARQL on Oxigraph (fast); pyshacl: pySHACL (the reference).")
 @report_format_option
 @graph_source_options
-def validate_command(files: Sequence[Path], shapes: Path | None, fmt: str, input_format: str | None,
+def validate_command(files: Sequence[Path], shapes: Path | None, engine: str, fmt: str, input_format: str | None,
                      source: GraphSource) -> None:
     """Check syntax and SHACL shapes of the bundled graph plus FILES ('-': standard input).
 
@@ -106,7 +108,7 @@ def validate_command(files: Sequence[Path], shapes: Path | None, fmt: str, input
     (the message gives file, line and column). --format json prints the report as one object
     with one entry per finding.
     """
-    report = source.with_files(read_inputs(files, input_format)).open().validate(shapes)
+    report = source.with_files(read_inputs(files, input_format)).open().validate(shapes, engine=engine)
     if fmt == "json":
         print_json(report.to_dict())
     else:

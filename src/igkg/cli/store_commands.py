@@ -128,7 +128,12 @@ def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress:
               help="Graph Store Protocol or SPARQL Update; auto decides from the URL.")
 @click.option("--query-url", metavar="URL",
               help="Where to count the remote triples before and after (default: from --endpoint).")
-@click.option("--no-validate", is_flag=True, help="Skip the SHACL validation (for very large graphs).")
+@click.option("--strategy", type=click.Choice(["single", "move", "versioned"]), default="single", show_default=True,
+              help="single: one request; move / versioned: streamed into a staging graph, then switched in one "
+                   "SPARQL Update (versioned: fast, readers follow igkg:currentVersion; see docs/push.md).")
+@click.option("--update-url", metavar="URL",
+              help="The SPARQL Update URL for --strategy move/versioned (default: from --endpoint).")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL validation.")
 @click.option("--data", "data", multiple=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               help="An RDF file to add to the bundled graph before pushing (repeatable; '-': standard input).")
 @click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path),
@@ -136,9 +141,8 @@ def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress:
 @report_format_option
 @input_format_option
 def push_command(endpoint: str, graph_iri: str | None, replace: bool, document: str | None, protocol: str,
-                 query_url: str | None,
-                 no_validate: bool, data: Sequence[Path], store: Path | None, fmt: str,
-                 input_format: str | None) -> None:
+                 query_url: str | None, strategy: str, update_url: str | None, no_validate: bool,
+                 data: Sequence[Path], store: Path | None, fmt: str, input_format: str | None) -> None:
     """Publish the graph to a triple store: validated, in one request, verified by counting.
 
     Exit 0 when pushed, 1 when the graph does not conform (nothing is sent), 3 when the
@@ -152,7 +156,7 @@ def push_command(endpoint: str, graph_iri: str | None, replace: bool, document: 
 
     graph = load(data=read_inputs(data, input_format), store=store)
     report = graph.push(endpoint, graph=graph_iri, replace=replace, protocol=protocol, query_url=query_url,
-                        validate=not no_validate, document=document)
+                        validate=not no_validate, document=document, strategy=strategy, update_url=update_url)
     if fmt == "json":
         print_json(report.to_dict())
         return

@@ -38,6 +38,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import http.client
+import io
 import json
 import re
 import socket
@@ -47,7 +48,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import pyoxigraph as ox
 from SPARQLWrapper import POST, URLENCODED, SPARQLWrapper
@@ -122,6 +123,19 @@ def _media_type(headers: Any) -> str:
     return str(value).split(";", 1)[0].strip().lower()
 
 
+class _Rewinding:
+    """A file sent as a request body from its start each time it is sent (a retry, or the second
+    request of digest authentication re-sends the same body)."""
+
+    def __init__(self, file: BinaryIO, chunk: int = 1 << 20) -> None:
+        self.file, self.chunk = file, chunk
+
+    def __iter__(self) -> Iterator[bytes]:
+        self.file.seek(0)
+        while block := self.file.read(self.chunk):
+            yield block
+
+
 class Endpoint:
     """One HTTP(S) endpoint: its URL, credentials, timeout and retries."""
 
@@ -184,17 +198,23 @@ class Endpoint:
         with response:
             return HttpAnswer(response.status, _media_type(response.headers), response.read())
 
-    def request(self, method: str, url: str, body: bytes, media_type: str, *, idempotent: bool) -> HttpAnswer:
-        """A plain HTTP request (Graph Store Protocol), with the same headers and retries."""
+    def request(self, method: str, url: str, body: bytes | BinaryIO, media_type: str, *,
+                idempotent: bool) -> HttpAnswer:
+        """A plain HTTP request (Graph Store Protocol), with the same headers and retries.
+        ``body`` is bytes or a seekable binary file, streamed from its start at each attempt."""
         headers = {"User-Agent": USER_AGENT, "Content-Type": media_type, "Accept": "*/*"}
         authorization = self._authorization()
         if authorization:
             headers["Authorization"] = authorization
+        if not isinstance(body, bytes):
+            headers["Content-Length"] = str(body.seek(0, io.SEEK_END))
 
         url = check_url(url)
 
+        data = body if isinstance(body, bytes) else _Rewinding(body)
+
         def send(watchdog: Deadline) -> HttpAnswer:
-            request = urllib.request.Request(url, data=body, method=method, headers=headers)
+            request = urllib.request.Request(url, data=data, method=method, headers=headers)
             with self._opener(watchdog).open(request, timeout=self.settings.timeout) as response:
                 return HttpAnswer(response.status, _media_type(response.headers), response.read())
 

@@ -1,0 +1,318 @@
+"""Bulk publishing (``igkg push --strategy move|versioned``): stream, stage, switch in one update.
+
+One transactional upload of a large graph is slow on Oxigraph (the server applies 1M triples in
+one transaction: about a minute), and its fast non-transactional path gives up all-or-nothing.
+This module keeps both the speed and the all-or-nothing:
+
+1. **Stream** each part's triples as N-Triples into a temporary file (Oxigraph's own writer when
+   the store is an embedded Oxigraph store; batches otherwise), never the whole graph in Python.
+2. **Stage** each file into a fresh named graph of the server (``…/id/push/<token>/<n>``) through
+   the Graph Store Protocol, on Oxigraph with ``no_transaction`` (its bulk loader). Readers do
+   not look at staging graphs, so a half-loaded one harms nobody.
+3. **Verify** every staging graph by counting it; on any failure, drop the staging graphs: the
+   data readers see was never touched.
+4. **Switch** in one SPARQL Update (one transaction):
+
+   * ``move``: ``MOVE`` (replace) or ``ADD`` + ``DROP`` (add) each staging graph to its target.
+     Every reader of the target sees old or new; the server copies the triples inside that
+     transaction, which on Oxigraph costs about as much as a transactional upload.
+   * ``versioned``: the staging graphs *are* the new versions; the update rewrites the control
+     graph (:data:`~igkg.namespaces.PUSH_CONTROL_GRAPH`): ``<target> igkg:currentVersion
+     <staging graph>``. It touches a few triples, so it is instant; readers that follow the
+     pointer (:func:`current_versions`, or ``GRAPH <control> { <target> igkg:currentVersion ?g }
+     GRAPH ?g { … }`` in one query) see old or new. The versions replaced are dropped afterwards.
+
+A push takes a list of :class:`GraphPart` (target graph, local source graph), so one push can
+switch several named graphs at once; without parts it is the store's triples to the default graph.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+import urllib.parse
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from ..errors import EndpointError, InputError
+from ..namespaces import PUSH_CONTROL_GRAPH, PUSH_DEFAULT_TARGET, push_staging_graph
+from ..vocab import IGKG
+from .base import GraphStore
+from .binding import term_to_sparql
+from .endpoint import Endpoint, EndpointSettings, SparqlEndpointStore
+from .oxigraph import OxigraphStore
+
+__all__ = ["GraphPart", "BulkPushReport", "bulk_push", "current_versions", "STRATEGIES", "guess_gsp_url",
+           "guess_update_url"]
+
+STRATEGIES = ("move", "versioned")
+_BATCH = 50_000
+
+
+@dataclass(frozen=True)
+class GraphPart:
+    """What to send where: the local ``source`` graph (None: every triple of the store, graph
+    names dropped) to the remote ``target`` graph (None: the default graph)."""
+
+    target: str | None = None
+    source: str | None = None
+
+
+@dataclass
+class BulkPushReport:
+    url: str
+    strategy: str
+    graphs: list[str | None]
+    replaced: bool
+    sent: int
+    before: int
+    after: int
+    seconds: float
+    phases: dict[str, float] = field(default_factory=dict)  # write, stage, verify, switch, cleanup
+    versions: list[str] = field(default_factory=list)
+
+    @property
+    def protocol(self) -> str:
+        return f"gsp+update ({self.strategy})"
+
+    @property
+    def graph(self) -> str | None:
+        return self.graphs[0] if len(self.graphs) == 1 else None
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready summary of the push."""
+        return {"url": self.url, "protocol": self.protocol, "strategy": self.strategy, "graphs": self.graphs,
+                "replaced": self.replaced, "sent": self.sent, "before": self.before, "after": self.after,
+                "seconds": round(self.seconds, 3), "phases": {k: round(v, 3) for k, v in self.phases.items()},
+                "versions": self.versions}
+
+
+def _swap_segment(url: str, table: dict[str, str], what: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    head, _, segment = parts.path.rstrip("/").rpartition("/")
+    if segment.lower() in table.values():
+        return url
+    if segment.lower() not in table:
+        raise InputError(f"cannot tell the {what} URL of the server from {url}: give it")
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, f"{head}/{table[segment.lower()]}", "", ""))
+
+
+#: update URL → Graph Store URL of the same server (Oxigraph, Fuseki, Virtuoso), and back.
+_TO_GSP = {"update": "store", "sparql-auth": "sparql-graph-crud-auth", "sparql": "sparql-graph-crud"}
+_TO_UPDATE = {"store": "update", "data": "update", "sparql-graph-crud-auth": "sparql-auth",
+              "sparql-graph-crud": "sparql"}
+
+
+def guess_gsp_url(url: str) -> str:
+    """The Graph Store URL next to an update URL (``/update`` → ``/store``); a GSP URL itself."""
+    return url if _last(url) in _TO_UPDATE else _swap_segment(url, _TO_GSP, "Graph Store")
+
+
+def guess_update_url(url: str) -> str:
+    """The SPARQL Update URL next to a Graph Store URL (``/store`` → ``/update``)."""
+    return url if _last(url) in _TO_GSP else _swap_segment(url, _TO_UPDATE, "SPARQL Update")
+
+
+def _last(url: str) -> str:
+    return urllib.parse.urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1].lower()
+
+
+def _node(graph: str | None, what: str = "graph name") -> ox.NamedNode | None:
+    if graph is None:
+        return None
+    try:
+        return ox.NamedNode(graph)
+    except ValueError:
+        raise InputError(f"the {what} {graph!r} is not a valid IRI") from None
+
+
+# -- 1. streaming the local triples into a file ----------------------------------------------------
+def _has_named_graphs(store: GraphStore) -> bool:
+    if isinstance(store, OxigraphStore):
+        return next(iter(store.oxigraph.named_graphs()), None) is not None
+    return any(not isinstance(q.graph_name, ox.DefaultGraph) for q in store.quads())
+
+
+def write_part(store: GraphStore, part: GraphPart, out: BinaryIO) -> int:
+    """Write the part's triples as N-Triples to ``out``; return how many (distinct) triples."""
+    source = _node(part.source, "source graph")
+    if isinstance(store, OxigraphStore) and (source is not None or not _has_named_graphs(store)):
+        graph: ox.NamedNode | ox.DefaultGraph = source if source is not None else ox.DefaultGraph()
+        store.oxigraph.dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        pattern = _graph_pattern(source)
+        answer = store.oxigraph.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
+        return int(next(iter(answer))[0].value)  # type: ignore[arg-type]
+    seen: set[ox.Triple] | None = set() if source is None and _has_named_graphs(store) else None
+    written = 0
+    for batch in _batches(store, source):
+        if seen is not None:  # the same triple in several local graphs goes once
+            fresh = [t for t in batch if t not in seen]
+            seen.update(fresh)
+            batch = fresh
+        out.write(ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES) or b"")
+        written += len(batch)
+    return written
+
+
+def _batches(store: GraphStore, source: ox.NamedNode | None) -> Iterator[list[ox.Triple]]:
+    batch: list[ox.Triple] = []
+    for quad in store.quads():
+        if source is not None and quad.graph_name != source:
+            continue
+        batch.append(ox.Triple(quad.subject, quad.predicate, quad.object))
+        if len(batch) >= _BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# -- the remote side --------------------------------------------------------------------------------
+def _graph_pattern(graph: ox.NamedNode | None) -> str:
+    return f"GRAPH {term_to_sparql(graph)} {{ ?s ?p ?o }}" if graph is not None else "?s ?p ?o"
+
+
+def _count_remote(counter: SparqlEndpointStore, graph: ox.NamedNode | None) -> int:
+    return counter.count(f"SELECT (COUNT(*) AS ?n) WHERE {{ {_graph_pattern(graph)} }}")
+
+
+def current_versions(counter: SparqlEndpointStore, target: str | None = None) -> list[str]:
+    """The named graphs that hold a target's current triples on a versioned server."""
+    subject = term_to_sparql(_node(target) or PUSH_DEFAULT_TARGET)
+    answer = counter.query(
+        f"SELECT ?g WHERE {{ GRAPH {term_to_sparql(PUSH_CONTROL_GRAPH)} "
+        f"{{ {subject} {term_to_sparql(IGKG.currentVersion)} ?g }} }} ORDER BY ?g")
+    return sorted(str(getattr(row[0], "value", row[0])) for row in getattr(answer, "rows", []))
+
+
+def _versioned_count(counter: SparqlEndpointStore, target: ox.NamedNode | None) -> int:
+    """Triples in the target's current versions (a triple in two versions, after adding, counts twice)."""
+    subject = term_to_sparql(target or PUSH_DEFAULT_TARGET)
+    return counter.count(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ "
+        f"GRAPH {term_to_sparql(PUSH_CONTROL_GRAPH)} {{ {subject} {term_to_sparql(IGKG.currentVersion)} ?g }} "
+        f"GRAPH ?g {{ ?s ?p ?o }} }}")
+
+
+def _switch_update(strategy: str, replace: bool, pairs: list[tuple[ox.NamedNode | None, ox.NamedNode]]) -> str:
+    operations: list[str] = []
+    control = term_to_sparql(PUSH_CONTROL_GRAPH)
+    pointer = term_to_sparql(IGKG.currentVersion)
+    for target, staging in pairs:
+        stage = term_to_sparql(staging)
+        if strategy == "move":
+            destination = term_to_sparql(target) if target is not None else "DEFAULT"
+            if replace:
+                operations.append(f"MOVE SILENT GRAPH {stage} TO {destination}")
+            else:
+                operations += [f"ADD SILENT GRAPH {stage} TO {destination}", f"DROP SILENT GRAPH {stage}"]
+        else:
+            subject = term_to_sparql(target or PUSH_DEFAULT_TARGET)
+            if replace:
+                operations.append(f"DELETE WHERE {{ GRAPH {control} {{ {subject} {pointer} ?old }} }}")
+            operations.append(f"INSERT DATA {{ GRAPH {control} {{ {subject} {pointer} {stage} }} }}")
+    return " ;\n".join(operations)
+
+
+def _drop(endpoint: Endpoint, graphs: Sequence[ox.NamedNode]) -> None:
+    if graphs:
+        endpoint.update(" ;\n".join(f"DROP SILENT GRAPH {term_to_sparql(g)}" for g in graphs), idempotent=True)
+
+
+def _after_failure(error: Exception, strategy: str, parts: Sequence[GraphPart], staging: Sequence[ox.NamedNode],
+                   updater: Endpoint, counter: SparqlEndpointStore, before: int,
+                   count_target: Callable[[ox.NamedNode | None], int]) -> EndpointError:
+    """What a failed push left: the staging graphs are dropped (unless the switch went through and
+    only its answer was lost: then they are the current versions), the targets counted again."""
+    try:
+        live = ({v for p in parts for v in current_versions(counter, p.target)} if strategy == "versioned"
+                else set())
+        if any(g.value in live for g in staging):
+            return EndpointError(f"{error}; but the switch was applied: the new versions are current "
+                                 f"({', '.join(sorted(live))})")
+        _drop(updater, staging)
+        now = sum(count_target(_node(p.target)) for p in parts)
+    except EndpointError:
+        return EndpointError(f"{error}; the staging graphs could not be removed or checked")
+    state = (f"the remote graphs are unchanged ({now} triples), the staging graphs were removed"
+             if now == before else f"the remote graphs CHANGED from {before} to {now} triples")
+    return EndpointError(f"{error}; {state}")
+
+
+def bulk_push(
+    store: GraphStore,
+    url: str,
+    *,
+    parts: Sequence[GraphPart] = (),
+    replace: bool = False,
+    strategy: str = "versioned",
+    update_url: str | None = None,
+    query_url: str | None = None,
+    settings: EndpointSettings | None = None,
+) -> BulkPushReport:
+    """Push ``parts`` (default: every triple to the default graph) through staging graphs and
+    switch them in one SPARQL Update (see the module's text for ``move`` and ``versioned``)."""
+    from .publish import guess_query_url
+
+    started = time.perf_counter()
+    if strategy not in STRATEGIES:
+        raise InputError(f"unknown push strategy {strategy!r}; use one of {', '.join(STRATEGIES)}")
+    parts = list(parts) or [GraphPart()]
+    targets = [_node(p.target) for p in parts]
+    if len({t.value if t else None for t in targets}) != len(targets):
+        raise InputError("each target graph may be named once in a push")
+    settings = settings or EndpointSettings.from_environment()
+    gsp_url = guess_gsp_url(url)
+    updater = Endpoint(update_url or guess_update_url(url), settings)
+    counter = SparqlEndpointStore(query_url or guess_query_url(gsp_url), settings)
+    gsp = Endpoint(gsp_url, settings)
+    fast = "&no_transaction" if _last(gsp_url) == "store" else ""  # Oxigraph's bulk loader
+    token = uuid.uuid4().hex
+    staging = [push_staging_graph(token, i) for i in range(len(parts))]
+    phases: dict[str, float] = {}
+
+    def count_target(target: ox.NamedNode | None) -> int:
+        return _versioned_count(counter, target) if strategy == "versioned" else _count_remote(counter, target)
+
+    before = sum(count_target(t) for t in targets)
+    previous = ([ox.NamedNode(v) for t in parts for v in current_versions(counter, t.target)]
+                if strategy == "versioned" and replace else [])
+    sent = 0
+    try:
+        for part, graph in zip(parts, staging, strict=True):
+            with tempfile.TemporaryFile(prefix="igkg-push-") as payload:
+                tick = time.perf_counter()
+                triples = write_part(store, part, payload)
+                phases["write"] = phases.get("write", 0.0) + time.perf_counter() - tick
+                tick = time.perf_counter()
+                address = f"{gsp.url}?{urllib.parse.urlencode({'graph': graph.value})}{fast}"
+                gsp.request("POST", address, payload, "application/n-triples", idempotent=False)
+                phases["stage"] = phases.get("stage", 0.0) + time.perf_counter() - tick
+            tick = time.perf_counter()
+            staged = _count_remote(counter, graph)
+            phases["verify"] = phases.get("verify", 0.0) + time.perf_counter() - tick
+            if staged != triples:
+                raise EndpointError(f"{counter.location}: the staging graph {graph.value} has {staged} triples, "
+                                    f"{triples} were sent")
+            sent += triples
+        tick = time.perf_counter()
+        updater.update(_switch_update(strategy, replace, list(zip(targets, staging, strict=True))),
+                       idempotent=False)
+        phases["switch"] = time.perf_counter() - tick
+    except (EndpointError, InputError) as error:
+        raise _after_failure(error, strategy, parts, staging, updater, counter, before, count_target) from None
+    tick = time.perf_counter()
+    if previous:
+        _drop(updater, previous)
+    phases["cleanup"] = time.perf_counter() - tick
+    after = sum(count_target(t) for t in targets)
+    if replace and after != sent:
+        raise EndpointError(f"{counter.location}: after the push the remote graphs have {after} triples, "
+                            f"expected exactly {sent} (is the query URL's default graph the union of all graphs?)")
+    return BulkPushReport(url=url, strategy=strategy, graphs=[p.target for p in parts], replaced=replace,
+                          sent=sent, before=before, after=after, seconds=time.perf_counter() - started,
+                          phases=phases, versions=[g.value for g in staging] if strategy == "versioned" else [])

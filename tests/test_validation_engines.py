@@ -1,0 +1,117 @@
+"""The sparql validation engine (shapes compiled to SPARQL) reports exactly what pySHACL reports,
+on the bundled graph and on graphs that break every constraint the shapes use; what it cannot
+compile it refuses by name."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.namespace import SH
+
+import igkg
+from cli_support import RunCli
+from igkg.errors import InputError
+from paths import DATA, ROOT
+
+SHAPES = ROOT / "ontology" / "shapes.ttl"
+
+
+@pytest.fixture(scope="module", name="broken")
+def broken_fixture() -> igkg.KnowledgeGraph:
+    """The bundled graph plus shapes-broken.ttl (every constraint component violated)."""
+    return igkg.load(data=[DATA / "shapes-broken.ttl"])
+
+
+@pytest.mark.parametrize("extra", [None, "rec-violations.ttl", "shapes-broken.ttl"])
+def test_the_sparql_engine_reports_what_pyshacl_reports(extra: str | None) -> None:
+    graph = igkg.load(data=[DATA / extra] if extra else [])
+    fast, reference = graph.validate(engine="sparql"), graph.validate(engine="pyshacl")
+    assert fast.findings == reference.findings
+    assert fast.text() == reference.text()
+    assert fast.to_dict() == reference.to_dict()
+    assert fast.conforms is (extra is None)
+
+
+def test_every_shape_message_is_broken_at_least_once(broken: igkg.KnowledgeGraph) -> None:
+    shapes = rdflib.Graph().parse(SHAPES)
+    messages = {str(m) for m in shapes.objects(None, SH.message)}
+    found = {f.message for f in broken.validate().findings}
+    for message in messages:  # {?var} in SHACL-SPARQL messages stands for any value
+        pattern = re.sub(r"\\\{\\\?[a-z]+\\\}", ".+", re.escape(message))
+        assert any(re.fullmatch(pattern, f) for f in found), message
+
+
+def test_findings_carry_values_and_filled_in_messages(broken: igkg.KnowledgeGraph) -> None:
+    lines = broken.validate().text().splitlines()
+    assert "Violation: http://example.org/broken/r1 igkg:position: A recommendation needs exactly one " \
+           "position, a whole number from 1. (value: '0')" in lines
+    assert any("Recommendations http://example.org/broken/r1 and http://example.org/broken/r3 of this "
+               "document share position 0." in line for line in lines)
+    ill_typed = [line for line in lines if "broken/r2 igkg:position" in line]
+    assert ill_typed and "(value: 'zero')" in ill_typed[0]  # an ill-formed integer is no integer
+
+
+def _shapes(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "shapes.ttl"
+    path.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix ex: <http://example.org/> .\n" + body)
+    return path
+
+
+@pytest.mark.parametrize(("body", "named"), [
+    ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:qualifiedMinCount 1 ; "
+     "sh:qualifiedValueShape [ sh:class ex:D ] ; sh:message \"m\" ] .", "sh:qualified"),
+    ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ( ex:p ex:q ) ; sh:minCount 1 ; "
+     "sh:message \"m\" ] .", "a path other than an IRI"),
+    ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .",
+     "no sh:message"),
+    ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:closed true ; sh:message \"m\" .", "sh:closed"),
+])
+def test_what_cannot_be_compiled_is_refused_by_name(tmp_path: Path, kg: igkg.KnowledgeGraph, body: str,
+                                                    named: str) -> None:
+    with pytest.raises(InputError, match=re.escape(named)) as refused:
+        kg.validate(_shapes(tmp_path, body))
+    assert "--engine pyshacl" in str(refused.value)
+
+
+def test_the_cli_chooses_the_engine(run_cli: RunCli) -> None:
+    for engine in ("sparql", "pyshacl"):
+        result = run_cli("validate", "--engine", engine, DATA / "rec-violations.ttl")
+        assert result.code == 1 and "share position 1" in result.out
+    assert run_cli("validate", "--engine", "sparql").out.startswith("Conforms:")
+
+
+def test_each_screen_finds_a_focus_node_exactly_when_its_check_finds_violations(
+        broken: igkg.KnowledgeGraph) -> None:
+    """The one-pass screens (which skip a shape's checks when nothing fails) never hide a
+    violation: check by check, the screen alone hits where the check's own query finds rows."""
+    import pyoxigraph as ox
+
+    from igkg.stores.oxigraph import OxigraphStore
+    from igkg.validation.compiled import compile_shapes
+
+    store = broken.store
+    assert isinstance(store, OxigraphStore)
+    database = store.oxigraph
+
+    def rows(query: str) -> int:
+        answer = database.query(query, use_default_graph_as_union=True)
+        assert isinstance(answer, ox.QuerySolutions)
+        return len(list(answer))
+
+    def subclasses(cls: str) -> list[str]:
+        found = database.query(f"SELECT DISTINCT ?c WHERE {{ ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* "
+                               f"<{cls}> }}", use_default_graph_as_union=True)
+        assert isinstance(found, ox.QuerySolutions)
+        return sorted({cls, *(row[0].value for row in found)})
+
+    screened = [c for c in compile_shapes(rdflib.Graph().parse(SHAPES), subclasses, "shapes") if c.screen]
+    assert len(screened) > 50
+    hits = 0
+    for check in screened:
+        screen = f"{check.prologue}\nSELECT ?this WHERE {{ {check.target} FILTER ({check.screen}) }}"
+        assert bool(rows(screen)) == bool(rows(check.query)), check.query
+        hits += bool(rows(check.query))
+    assert hits > 30  # the broken graph makes most checks fire

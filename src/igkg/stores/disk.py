@@ -49,6 +49,7 @@ from ..formats.rdf_reader import parse_error, token_limit_error
 from ..formats.registry import syntax_for_path
 from ..limits import InputLimits, QueryPolicy
 from ..resources import bundled_graph_files
+from .answers import AnswerCache, answers_path, generation_stamp
 from .oxigraph import OxigraphStore
 
 try:
@@ -174,9 +175,11 @@ class DiskStore(OxigraphStore):
         self._lock: _Lock | None = None
         if not self.folder.is_dir():
             raise StoreError(f"no store at {self.folder}: create one with `igkg load --store {self.folder}`")
+        answers: AnswerCache | None = None
         if is_store(self.folder):
             database, self._lock = _open_live(self.folder)
             _tidy(self.folder)
+            answers = AnswerCache(answers_path(database), generation_stamp(database))
         elif (self.folder / "CURRENT").is_file():  # a plain Oxigraph database (`oxigraph load`)
             database = self.folder
         else:
@@ -189,11 +192,14 @@ class DiskStore(OxigraphStore):
             self.close()
             raise
         self.location = f"store {self.folder}"
+        self.answers = answers
 
     def close(self) -> None:
         """Let a later load delete this generation once it is replaced (the query worker, which
         shares the lock, is stopped too)."""
         self._invalidate()
+        if self.answers is not None:
+            self.answers.close()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -294,19 +300,29 @@ def _remove_unused(folder: Path, keep: Path | None) -> None:
             continue
         lock = _readers_lock(folder, entry.name)
         if int(match.group(1)) > keep_number:
-            shutil.rmtree(entry, ignore_errors=True)
+            _remove_generation(entry)
             lock.unlink(missing_ok=True)
             continue
         with _try_lock(lock) as alone:
             if alone:
-                shutil.rmtree(entry, ignore_errors=True)
+                _remove_generation(entry)
                 lock.unlink(missing_ok=True)
     for lock in folder.glob(".gen-*.readers"):  # locks of generations already gone
         if not (folder / lock.name[1:].removesuffix(".readers")).is_dir():
             with _try_lock(lock) as alone:
                 if alone:
                     lock.unlink(missing_ok=True)
+    for kept in folder.glob(".gen-*.answers*"):  # answers of generations already gone
+        if not (folder / kept.name[1:].split(".")[0]).is_dir():
+            kept.unlink(missing_ok=True)
     (folder / f"{LIVE}.new").unlink(missing_ok=True)
+
+
+def _remove_generation(generation: Path) -> None:
+    """Delete a generation's database and the answers kept for it."""
+    shutil.rmtree(generation, ignore_errors=True)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{answers_path(generation)}{suffix}").unlink(missing_ok=True)
 
 
 def _tidy(folder: Path) -> None:

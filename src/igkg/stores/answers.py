@@ -135,28 +135,29 @@ def _decode(form: str, variables: list[str], bodies: list[str]) -> QueryResult:
     if form == "CONSTRUCT":
         text = "".join(bodies)
         return GraphResult([quad.triple for quad in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)] if text else [])
-    datatypes: dict[str, ox.NamedNode] = {}
+    made: dict[tuple[str, ...], Term] = {}  # a value repeated down a column is made once
 
     def term(value: dict[str, str]) -> Term:
+        key = tuple(value.values())
+        found = made.get(key)
+        if found is not None:
+            return found
         kind = value["type"]
         if kind == "uri":
-            return ox.NamedNode(value["value"])
-        if kind == "bnode":
-            return ox.BlankNode(value["value"])
-        if "xml:lang" in value:
-            return ox.Literal(value["value"], language=value["xml:lang"])
-        datatype = value.get("datatype")
-        if datatype is None:
-            return ox.Literal(value["value"])
-        node = datatypes.get(datatype)
-        if node is None:
-            node = datatypes[datatype] = ox.NamedNode(datatype)
-        return ox.Literal(value["value"], datatype=node)
+            found = ox.NamedNode(value["value"])
+        elif kind == "bnode":
+            found = ox.BlankNode(value["value"])
+        elif "xml:lang" in value:
+            found = ox.Literal(value["value"], language=value["xml:lang"])
+        elif "datatype" in value:
+            found = ox.Literal(value["value"], datatype=ox.NamedNode(value["datatype"]))
+        else:
+            found = ox.Literal(value["value"])
+        made[key] = found
+        return found
 
-    rows = []
-    for body in bodies:
-        row = json.loads(body)
-        rows.append(tuple(term(row[v]) if v in row else None for v in variables))
+    rows = [tuple(term(row[v]) if v in row else None for v in variables)
+            for row in json.loads("[" + ",".join(bodies) + "]")]
     return ResultTable(list(variables), rows)
 
 

@@ -212,11 +212,15 @@ def open_store(
 
         assert endpoint is not None
         return SparqlEndpointStore(endpoint, policy=policy)
+    from .stores.disk import bulk_load_files
+
     files: list[Path | RdfText] = [*(bundled_graph_files() if bundled else [])]
     files += [p if isinstance(p, RdfText) else Path(p) for p in (*paths, *data)]
-    quads = parse_files(files)
+    texts = parse_files([f for f in files if isinstance(f, RdfText)])  # standard input, strings
     memory = OxigraphStore(policy=policy)
-    memory.add(quads)
+    # files go straight from Oxigraph's parser into the new store (a failure drops the store)
+    bulk_load_files(memory.oxigraph, [f for f in files if isinstance(f, Path)])
+    memory.add(texts)
     return memory
 
 

@@ -57,7 +57,7 @@ try:
 except ImportError:  # pragma: no cover - not POSIX: no locking
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["DiskStore", "LoadSummary", "is_store", "open_store", "load_into_store"]
+__all__ = ["DiskStore", "LoadSummary", "is_store", "open_store", "load_into_store", "bulk_load_files"]
 
 LIVE = "live"
 _GENERATION = re.compile(r"^gen-(\d{6})$")
@@ -264,6 +264,16 @@ def _bulk_load(store: ox.Store, path: Path, done: int, total: int | None, progre
         raise token_limit_error(error, path, guarded.scanner.line) from None
     except ValueError as error:
         raise InputError(f"{path}: cannot load: {error}") from None
+
+
+def bulk_load_files(store: ox.Store, files: Sequence[Path]) -> None:
+    """Load RDF files straight into an Oxigraph store with its bulk loader, through the guard
+    (the in-memory graph of ``--data`` is made this way: no Python object per triple). Not
+    atomic: the caller drops the store when this raises."""
+    limits = InputLimits.from_environment()
+    _check_inputs(files, limits)
+    for path in files:
+        _bulk_load(store, path, 0, None, None, limits)
 
 
 def _count(database: Path) -> int:

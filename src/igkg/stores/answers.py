@@ -198,6 +198,8 @@ class AnswerCache:
                     for table in ("answer", "row", "texts", "meta"):
                         db.execute(f"DELETE FROM {table}")
                     db.execute("INSERT INTO meta VALUES ('stamp', ?)", (self.stamp,))
+        except sqlite3.OperationalError:  # locked by a writer, unwritable: run on the store this time
+            return None
         except sqlite3.DatabaseError:
             return self._reset()
         except OSError:
@@ -244,6 +246,8 @@ class AnswerCache:
             if [n for n, _, _ in found] != expected or any(zlib.crc32(b.encode()) != c for _, b, c in found):
                 raise Damaged(key)
             return Page(_decode(form, variables, [body for _, body, _ in found]), total)
+        except sqlite3.OperationalError:  # locked by a writer: run on the store this time
+            return None
         except (sqlite3.DatabaseError, Damaged, ValueError, SyntaxError):
             self._reset()
             return None

@@ -191,6 +191,10 @@ class AnswerCache:
             return self._db
         try:
             db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
+            # WAL: readers go on while an answer is written; a commit is not an fsync (a lost last
+            # answer is computed again; a torn one is caught by the row count and the CRCs)
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
             db.executescript(_SCHEMA)
             found = db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
             if found is None or found[0] != self.stamp:  # new, or another database's answers: start afresh

@@ -5,6 +5,12 @@ side with plain rdflib (``Graph.parse`` + ``Graph.query(initBindings=…)``) on 
     python benchmarks/store_bench.py --triples 100000 --repeat 5
     python benchmarks/store_bench.py --skip-rdflib          # igkg only (rdflib takes minutes at 1M)
 
+Per query: "plain" is the query run by Oxigraph on the store (what ``--store`` did before the
+answers were kept), "first" the first :meth:`Graph.run` (parameters resolved, the answer computed
+and kept beside the store), "kept" later runs (the kept answer read back whole), "page" its first
+100 rows (``--limit 100``); the ratio is rdflib over the large-corpus path (the page for listings
+of more than 100 rows, the whole answer otherwise).
+
 The corpus (see corpus.py) is generated once into the work folder and reused. Loads run as
 separate processes, so that each one's peak memory is its own; queries run in this process on
 the store (opened read-only, as ``--store`` does) and on an rdflib graph parsed from the same
@@ -43,6 +49,20 @@ from igkg.cli import main
 code = main(["load", {corpus!r}, "--store", {store!r}, "--no-progress"])
 assert code == 0, code
 extra = {{}}
+"""
+_OXIGRAPH_LOAD = """
+import pyoxigraph as ox
+from igkg.resources import bundled_graph_files
+store = ox.Store({store!r})
+for path in [*bundled_graph_files(), {corpus!r}]:
+    store.bulk_load(path=str(path), format=ox.RdfFormat.from_extension(str(path).rsplit(".", 1)[1]))
+store.flush()
+extra = {{"triples": len(store)}}
+"""
+_MEMORY_LOAD = """
+import igkg
+kg = igkg.load(data=[{corpus!r}])
+extra = {{"triples": len(kg)}}
 """
 _RDFLIB_PARSE = """
 import rdflib
@@ -93,6 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench", help="folder for corpus and store")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-rdflib", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
+    parser.add_argument("--skip-plain", action="store_true",
+                        help="do not time the plain query on the store (the first run computes it anyway)")
+    parser.add_argument("--reuse-store", action="store_true",
+                        help="keep the store of an earlier run (no load timings); its kept answers are "
+                             "emptied first (the text index stays)")
     parser.add_argument("--rdflib-timeout", type=float, default=120.0,
                         help="give up an rdflib query after this many seconds (it runs in a forked process)")
     args = parser.parse_args(argv)
@@ -114,14 +140,33 @@ def main(argv: list[str] | None = None) -> int:
         print(f"generated {corpus_path}: {info.triples} triples, {info.recommendations} recommendations "
               f"({time.perf_counter() - started:.1f} s)")
     store = args.work / f"store-{args.triples}"
-    shutil.rmtree(store, ignore_errors=True)
+    if args.reuse_store and (store / "live").is_symlink():
+        import sqlite3
 
-    load = _measure(_IGKG_LOAD.format(corpus=str(corpus_path), store=str(store)))
+        for kept in store.glob(".gen-*.answers"):
+            with sqlite3.connect(kept) as db:
+                db.execute("DELETE FROM row")
+                db.execute("DELETE FROM answer")
+        load = ox_load = memory_load = {"seconds": float("nan"), "peak_mb": float("nan")}
+    else:
+        shutil.rmtree(store, ignore_errors=True)
+        load = _measure(_IGKG_LOAD.format(corpus=str(corpus_path), store=str(store)))
+        plain_store = args.work / f"oxigraph-{args.triples}"
+        shutil.rmtree(plain_store, ignore_errors=True)
+        ox_load = _measure(_OXIGRAPH_LOAD.format(corpus=str(corpus_path), store=str(plain_store)))
+        shutil.rmtree(plain_store, ignore_errors=True)
+        memory_load = _measure(_MEMORY_LOAD.format(corpus=str(corpus_path)))
+    report: dict[str, object] = {"triples": args.triples, "load": {"igkg_store": load, "oxigraph": ox_load,
+                                                                  "igkg_memory": memory_load}, "queries": {}}
     kg = igkg.load(store=store)
     print(f"\ncorpus {corpus_path.name}: {corpus_path.stat().st_size / 1e6:.0f} MB, store: {len(kg)} triples "
           f"(with the bundled graph)\n")
     print(f"{'load':<24} {'seconds':>10} {'peak MB':>9}")
     print(f"{'igkg load --store':<24} {load['seconds']:>10.1f} {load['peak_mb']:>9.0f}")
+    print(f"{'Oxigraph bulk_load alone':<24} {ox_load['seconds']:>10.1f} {ox_load['peak_mb']:>9.0f}"
+          f"   (igkg: {100 * (load['seconds'] / ox_load['seconds'] - 1):+.0f} % time, "
+          f"{100 * (load['peak_mb'] / ox_load['peak_mb'] - 1):+.0f} % memory)")
+    print(f"{'igkg.load (memory)':<24} {memory_load['seconds']:>10.1f} {memory_load['peak_mb']:>9.0f}")
     graph: rdflib.Graph | None = None
     if not args.skip_rdflib:
         parse = _measure(_RDFLIB_PARSE.format(corpus=str(corpus_path)))
@@ -139,12 +184,32 @@ def main(argv: list[str] | None = None) -> int:
             return len(result.graph) if result.graph is not None else 0
         return 1 if result.type == "ASK" else len(list(result))
 
-    print(f"\n{'query (example params)':<24} {'rows':>7} {'store ms':>10} {'rdflib ms':>11} {'ratio':>7}")
+    print(f"\n{'query (example params)':<24} {'rows':>7} {'plain ms':>10} {'first ms':>10} {'kept ms':>9} "
+          f"{'page ms':>8} {'rdflib ms':>11} {'ratio':>7}")
+    queries: dict[str, dict[str, object]] = report["queries"]  # type: ignore[assignment]
     for name, query in kg.queries().items():
-        bindings = resolve_parameters(kg.store, query, {p.name: p.example for p in query.parameters})
-        ox_ms, ox_rows = _median_ms(lambda q=query, b=bindings: igkg_rows(kg.store.query(q.text, b)), args.repeat)
+        params = {p.name: p.example for p in query.parameters}
+        bindings = resolve_parameters(kg.store, query, params)
+        # plain: the query on the store as before (Oxigraph, nothing kept); one run when slow
+        plain_ms, ox_rows = float("nan"), -1
+        if not args.skip_plain:
+            plain_ms, ox_rows = _median_ms(lambda q=query, b=bindings: igkg_rows(kg.store.query(q.text, b)), 1)
+        if not args.skip_plain and plain_ms < 2000:
+            plain_ms, ox_rows = _median_ms(lambda q=query, b=bindings: igkg_rows(kg.store.query(q.text, b)),
+                                           args.repeat)
+        # the large-corpus path: Graph.run (parameters resolved, answer computed and kept, then read)
+        first_ms, first_rows = _median_ms(lambda q=query, p=params: igkg_rows(kg.run(q, p)), 1)
+        ox_rows = first_rows if args.skip_plain else ox_rows
+        kept_ms, kept_rows = _median_ms(lambda q=query, p=params: igkg_rows(kg.run(q, p)), args.repeat)
+        page_ms, _ = _median_ms(lambda q=query, p=params: igkg_rows(kg.run(q, p, limit=100)), args.repeat)
+        entry: dict[str, object] = {"rows": ox_rows, "plain_ms": plain_ms, "first_ms": first_ms,
+                                    "kept_ms": kept_ms, "page_ms": page_ms}
+        queries[name] = entry
+        head = f"{name:<24} {ox_rows:>7} {plain_ms:>10.1f} {first_ms:>10.1f} {kept_ms:>9.1f} {page_ms:>8.1f}"
+        if kept_rows != ox_rows:
+            head += f"  (kept: {kept_rows} rows!)"
         if graph is None:
-            print(f"{name:<24} {ox_rows:>7} {ox_ms:>10.1f}")
+            print(head)
             continue
         init = {rdflib.Variable(k): to_rdflib(v) for k, v in bindings.items()}  # type: ignore[arg-type]
 
@@ -153,12 +218,16 @@ def main(argv: list[str] | None = None) -> int:
 
         timed = _in_fork(lambda run=run_rdflib: _median_ms(run, args.repeat), args.rdflib_timeout)
         if timed is None:
-            print(f"{name:<24} {ox_rows:>7} {ox_ms:>10.1f} {'> ' + format(args.rdflib_timeout * 1000, '.0f'):>11}"
-                  f" {'>' + format(args.rdflib_timeout * 1000 / max(ox_ms, 0.01), '.0f'):>6}x")
+            entry["rdflib_ms"] = f"> {args.rdflib_timeout * 1000:.0f}"
+            print(f"{head} {'> ' + format(args.rdflib_timeout * 1000, '.0f'):>11}"
+                  f" {'>' + format(args.rdflib_timeout * 1000 / max(page_ms, 0.01), '.0f'):>6}x")
             continue
         rdf_ms, rdf_rows = timed
+        entry["rdflib_ms"] = rdf_ms
         mark = "" if rdf_rows == ox_rows else f"   (rdflib: {rdf_rows} rows)"
-        print(f"{name:<24} {ox_rows:>7} {ox_ms:>10.1f} {rdf_ms:>11.1f} {rdf_ms / max(ox_ms, 0.01):>6.0f}x{mark}")
+        print(f"{head} {rdf_ms:>11.1f} {rdf_ms / max(page_ms, 0.01):>6.0f}x{mark}")
+    if args.json is not None:
+        args.json.write_text(json.dumps(report, indent=1))
     return 0
 
 

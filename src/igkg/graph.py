@@ -30,6 +30,7 @@ from .namespaces import PREFIXES, compact, sparql_prologue
 from .network.labels import label_table
 from .queries.library import NamedQuery, find_query, library
 from .queries.params import resolve_label, resolve_parameters
+from .queries.runner import run_kept, run_named
 from .results import QueryResult, ResultTable
 from .stores.base import GraphStore, count_triples, graph_names
 from .stores.oxigraph import OxigraphStore
@@ -120,10 +121,14 @@ class Graph:
         """The named query ``name`` (see ``igkg queries``) or the query in the file ``path.rq``."""
         return find_query(name_or_path)
 
-    def run(self, query: NamedQuery, params: Mapping[str, str] | None = None) -> QueryResult:
-        """Run a named (or file) query with parameter values as a person types them."""
+    def run(self, query: NamedQuery, params: Mapping[str, str] | None = None, *, limit: int | None = None,
+            offset: int = 0) -> QueryResult:
+        """Run a named (or file) query with parameter values as a person types them; with
+        ``limit``/``offset``, rows ``offset`` to ``offset + limit`` of its answer (the table's
+        ``total`` says how many there are). On an on-disk store the answer is kept and pages are
+        read from it (see :mod:`igkg.queries.runner`)."""
         bindings = resolve_parameters(self.store, query, dict(params or {}))
-        return self._labelled(self.store.query(query.text, bindings))
+        return self._labelled(run_named(self.store, query, bindings, limit=limit, offset=offset))
 
     def _labelled(self, result: QueryResult) -> QueryResult:
         """Tables find their labels in this graph when first shown (see :mod:`igkg.network.labels`)."""
@@ -244,8 +249,8 @@ class Graph:
 
     def stats(self) -> Stats:
         """Count triples, instances per class, documents and recommendations."""
-        classes = self.store.query(_STATS_CLASSES)
-        counts = self.store.query(_STATS_COUNTS)
+        classes = run_kept(self.store, _STATS_CLASSES)
+        counts = run_kept(self.store, _STATS_COUNTS)
         assert isinstance(classes, ResultTable) and isinstance(counts, ResultTable)
         row = next(iter(counts))
         return Stats(

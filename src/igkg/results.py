@@ -89,6 +89,8 @@ class ResultTable:
     #: it, and :attr:`labels` calls it once, when a table is first shown.
     label_lookup: Callable[[Iterable[str]], dict[str, str]] | None = field(default=None, repr=False, compare=False)
     _labels: dict[str, str] | None = field(default=None, repr=False, compare=False)
+    #: When the table is one page of an answer (``--limit``/``--offset``): the answer's row count.
+    total: int | None = field(default=None, repr=False, compare=False)
 
     @property
     def labels(self) -> dict[str, str]:

@@ -64,17 +64,22 @@ def _complete_param(ctx: click.Context, param: click.Parameter, incomplete: str)
               help="A parameter value as you would type it: a label, an acronym, a paragraph number.")
 @click.option("--iris", is_flag=True,
               help="Show IRIs as they are, without the labels people read (WGEC #8, IGF) beside them.")
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help="Show at most this many rows of the answer (a page; with --store read from the kept answer).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Skip this many rows of the answer first (the next page: --offset 100 --limit 100).")
 @output_options([*RESULT_FORMATS, *RDF_NAMES], "table",
                 "Result format; RDF syntaxes are for CONSTRUCT queries (which default to Turtle).")
 @graph_source_options
-def query_command(name: str | None, sparql: str | None, params: Sequence[str], iris: bool, fmt: str,
-                  output: str | None, source: GraphSource) -> None:
+def query_command(name: str | None, sparql: str | None, params: Sequence[str], iris: bool, limit: int | None,
+                  offset: int, fmt: str, output: str | None, source: GraphSource) -> None:
     """Run a named query (see `igkg queries`), a query file NAME.rq, or --sparql TEXT.
 
     \b
     igkg query citing-paragraph -p instrument="Tunis Agenda" -p paragraph=69 --format json
     """
     from ..formats.result_writer import render
+    from ..queries.runner import cut_page
 
     if name is None and sparql is None:
         raise ParameterError("give a query NAME (or FILE.rq) or --sparql TEXT")
@@ -86,9 +91,11 @@ def query_command(name: str | None, sparql: str | None, params: Sequence[str], i
         if values:
             raise ParameterError("--param applies to named queries; --sparql takes none")
         result = graph.sparql(sparql)
+        if offset or limit is not None:
+            result = cut_page(result, offset, limit)
     else:
         assert name is not None
-        result = graph.run(graph.named_query(name), values)
+        result = graph.run(graph.named_query(name), values, limit=limit, offset=offset)
     emit(render(result, fmt, color=output is None and use_color(), iris=iris), output)
 
 

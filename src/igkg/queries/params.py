@@ -19,6 +19,7 @@ from ..results import ResultTable, Term
 from ..stores.base import GraphStore
 from ..vocab import FOAF, IGKG, SKOS, XSD
 from .library import NamedQuery, Parameter
+from .runner import run_kept
 
 __all__ = ["resolve_parameters", "normalise_paragraph", "resolve_label"]
 
@@ -126,7 +127,7 @@ def _iri(text: str) -> ox.NamedNode | None:
 
 
 def _subjects(store: GraphStore, sparql: str, bindings: Mapping[str, Term]) -> list[ox.NamedNode]:
-    result = store.query(sparql, bindings)
+    result = run_kept(store, sparql, bindings)
     assert isinstance(result, ResultTable)
     return [t for (t, *_rest) in result.rows if isinstance(t, ox.NamedNode)]
 
@@ -136,11 +137,11 @@ def _suggest(store: GraphStore, type_: str, text: str) -> str:
     roots = _ROOTS.get(type_)
     if roots:
         for root in roots:
-            result = store.query(_LABELS_TYPED, {"root": root})
+            result = run_kept(store, _LABELS_TYPED, {"root": root})
             assert isinstance(result, ResultTable)
             labels.update(str(v) for v in result.column("label") if v is not None)
     else:
-        result = store.query(_LABELS_ANY)
+        result = run_kept(store, _LABELS_ANY)
         assert isinstance(result, ResultTable)
         labels.update(str(v) for v in result.column("label") if v is not None)
     by_lower = {label.lower(): label for label in labels}
@@ -153,7 +154,7 @@ def resolve_label(store: GraphStore, type_: str, text: str) -> ox.NamedNode:
     (case-insensitive; a leading "the" is ignored), or whose IRI is ``text``."""
     iri = _iri(text)
     if iri is not None:
-        if not store.query(_EXISTS, {"s": iri}):
+        if not run_kept(store, _EXISTS, {"s": iri}):
             raise ParameterError(f"{text!r}: no such resource in the graph")
         return iri
     wanted = " ".join(text.split()).lower()
@@ -170,7 +171,7 @@ def resolve_label(store: GraphStore, type_: str, text: str) -> ox.NamedNode:
         unique = sorted(set(found), key=lambda n: n.value)
         if len(unique) > 1 and type_ == "node":
             # "Enhanced Cooperation" is the process and a topic: the thing, not the concept.
-            things = [n for n in unique if not store.query(_IS_CONCEPT, {"s": n})]
+            things = [n for n in unique if not run_kept(store, _IS_CONCEPT, {"s": n})]
             unique = things if len(things) == 1 else unique
         if len(unique) == 1:
             return unique[0]
@@ -247,7 +248,7 @@ def _resolve_paragraph(store: GraphStore, text: str, instrument: ox.NamedNode | 
     if not found and "(" in number:
         _no_sub_item(store, instrument, number)
     if not found:
-        numbers = store.query(_NUMBERS, {"instrument": instrument})
+        numbers = run_kept(store, _NUMBERS, {"instrument": instrument})
         assert isinstance(numbers, ResultTable)
         known = [str(v) for v in numbers.column("number") if v is not None]
         span = f" (it has {known[0]}–{known[-1]})" if known else " (it has no numbered paragraphs in the graph)"
@@ -258,7 +259,7 @@ def _resolve_paragraph(store: GraphStore, text: str, instrument: ox.NamedNode | 
 def _no_sub_item(store: GraphStore, instrument: ox.NamedNode, number: str) -> None:
     """Say why a lettered number such as 102(a) has no node, when its paragraph exists."""
     parent = number.split("(", 1)[0]
-    rows = store.query(_LETTERS, {"instrument": instrument, "parent": ox.Literal(parent)})
+    rows = run_kept(store, _LETTERS, {"instrument": instrument, "parent": ox.Literal(parent)})
     assert isinstance(rows, ResultTable)
     if not len(rows):
         return  # no such paragraph either: the caller says what the instrument has

@@ -4,7 +4,9 @@ a page (:mod:`igkg.serve.pages`)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from typing import Any
 from urllib.parse import urlencode
 
@@ -19,6 +21,7 @@ from ..network.payload import view_payload
 from ..network.view import build_view
 from ..queries.library import NamedQuery, library
 from ..queries.params import resolve_label, resolve_parameters
+from ..queries.runner import cut_page, plan
 from ..results import GraphResult, ResultTable, Term
 from ..stores.oxigraph import OxigraphStore
 from . import pages
@@ -101,6 +104,45 @@ def _bindings(request: Request, query: NamedQuery, values: dict[str, str]) -> di
     return cache[key]
 
 
+_PAGING = ("limit", "offset")
+
+
+def _page(request: Request) -> tuple[int | None, int]:
+    """``?limit=&offset=``: which rows of a named query's answer to give."""
+    try:
+        limit = int(request.query_params["limit"]) if request.query_params.get("limit") else None
+        offset = int(request.query_params.get("offset") or 0)
+    except ValueError:
+        raise ProtocolError(400, "limit and offset must be whole numbers") from None
+    if (limit is not None and limit < 0) or offset < 0:
+        raise ProtocolError(400, "limit and offset must be 0 or more")
+    return limit, offset
+
+
+async def _run_named(request: Request, query: NamedQuery, values: dict[str, str]) -> Outcome:
+    """A named query's answer (a page with ``?limit=&offset=``) through the core's runner: read
+    from the answers kept beside an on-disk store when it is there, else run in the server's
+    workers (and kept). At most the row cap is sent, as for any query."""
+    store = _store(request)
+    limits = request.app.state.settings.limits
+    limit, offset = _page(request)
+    bindings = _bindings(request, query, values)
+    started = time.monotonic()
+    steps = await asyncio.to_thread(plan, store, query.text, bindings, query=query, limit=limit, offset=offset)
+    kept = steps.answer()
+    if kept is None:
+        ran = await run(store, steps.text, steps.bindings, limits=limits, prologue=False)
+        if ran.truncated:  # not the whole answer: nothing to keep
+            return Outcome(cut_page(ran.result, offset, limit), True, ran.seconds, ran.form)
+        kept = await asyncio.to_thread(steps.keep, ran.result)
+    form = "ASK" if isinstance(kept, bool) else "CONSTRUCT" if isinstance(kept, GraphResult) else "SELECT"
+    size = len(kept) if isinstance(kept, ResultTable | GraphResult) else 0
+    truncated = size > limits.row_cap
+    if truncated:
+        kept = cut_page(kept, 0, limits.row_cap)
+    return Outcome(kept, truncated, time.monotonic() - started, form)
+
+
 def _named(name: str) -> NamedQuery:
     queries = library()
     if name not in queries:
@@ -121,13 +163,12 @@ async def named_query(request: Request) -> Response:
     if "." in name:
         name, ext = name.rsplit(".", 1)
     query = _named(name)
-    values = {k: v for k, v in request.query_params.items() if k != "format"}
+    values = {k: v for k, v in request.query_params.items() if k != "format" and k not in _PAGING}
     html = ext is None and request.query_params.get("format") is None and _wants_html(request)
     if html:
         return await _named_page(request, query, values)
     store = _store(request)
-    bindings = _bindings(request, query, values)
-    outcome = await run(store, query.text, bindings, limits=request.app.state.settings.limits, prologue=False)
+    outcome = await _run_named(request, query, values)
     key = choose(outcome.form, request.headers.get("accept", ""), ext or request.query_params.get("format"))
     return _answer(outcome, key, people=True, store=store)
 
@@ -139,9 +180,7 @@ async def _named_page(request: Request, query: NamedQuery, values: dict[str, str
     missing = [p for p in query.parameters if p.required and not values.get(p.name)]
     if not missing or not query.parameters:
         try:
-            bindings = _bindings(request, query, values)
-            outcome = await run(store, query.text, bindings, limits=request.app.state.settings.limits,
-                                prologue=False)
+            outcome = await _run_named(request, query, values)
         except (ParameterError, QueryError) as problem:
             error = str(problem)
     table = pages.labelled_table(store, outcome.result) if outcome and isinstance(outcome.result, ResultTable) \

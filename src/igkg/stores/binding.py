@@ -13,13 +13,13 @@ group. ``tests/test_queries.py`` compares every named query with Oxigraph's subs
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 
 from ..errors import QueryError
 
-__all__ = ["values_block", "inject_values", "term_to_sparql"]
+__all__ = ["values_block", "inject_values", "inject_rows", "term_to_sparql"]
 
 
 def term_to_sparql(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
@@ -93,3 +93,12 @@ def inject_values(query: str, bindings: Mapping[str, ox.NamedNode | ox.Literal])
         return query
     brace = _where_brace(query)
     return f"{query[: brace + 1]}\n  {values_block(bindings)}\n{query[brace + 1 :]}"
+
+
+def inject_rows(query: str, names: Sequence[str], rows: Iterable[Sequence[ox.NamedNode | ox.Literal]]) -> str:
+    """The query with a VALUES block of several rows (``names`` bound to each row's terms) at the
+    start of its outermost WHERE group: an empty ``rows`` gives no solution at all."""
+    brace = _where_brace(query)
+    head = " ".join(f"?{name}" for name in names)
+    body = " ".join("(" + " ".join(term_to_sparql(term) for term in row) + ")" for row in rows)
+    return f"{query[: brace + 1]}\n  VALUES ({head}) {{ {body} }}\n{query[brace + 1 :]}"

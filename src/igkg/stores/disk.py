@@ -49,6 +49,7 @@ from ..formats.rdf_reader import parse_error, token_limit_error
 from ..formats.registry import syntax_for_path
 from ..formats.sources import bundled_sources, graph_for_file, read_sources
 from ..limits import InputLimits, QueryPolicy
+from .answers import AnswerCache, answers_path, generation_stamp
 from .oxigraph import OxigraphStore
 
 try:
@@ -180,9 +181,11 @@ class DiskStore(OxigraphStore):
         self._lock: _Lock | None = None
         if not self.folder.is_dir():
             raise StoreError(f"no store at {self.folder}: create one with `igkg load --store {self.folder}`")
+        answers: AnswerCache | None = None
         if is_store(self.folder):
             database, self._lock = _open_live(self.folder)
             _tidy(self.folder)
+            answers = AnswerCache(answers_path(database), generation_stamp(database))
         elif (self.folder / "CURRENT").is_file():  # a plain Oxigraph database (`oxigraph load`)
             database = self.folder
         else:
@@ -195,11 +198,14 @@ class DiskStore(OxigraphStore):
             self.close()
             raise
         self.location = f"store {self.folder}"
+        self.answers = answers
 
     def close(self) -> None:
         """Let a later load delete this generation once it is replaced (the query worker, which
         shares the lock, is stopped too)."""
         self._invalidate()
+        if self.answers is not None:
+            self.answers.close()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -303,19 +309,44 @@ def _remove_unused(folder: Path, keep: Path | None) -> None:
             continue
         lock = _readers_lock(folder, entry.name)
         if int(match.group(1)) > keep_number:
-            shutil.rmtree(entry, ignore_errors=True)
+            _remove_generation(entry)
             lock.unlink(missing_ok=True)
             continue
         with _try_lock(lock) as alone:
             if alone:
-                shutil.rmtree(entry, ignore_errors=True)
+                _remove_generation(entry)
                 lock.unlink(missing_ok=True)
     for lock in folder.glob(".gen-*.readers"):  # locks of generations already gone
         if not (folder / lock.name[1:].removesuffix(".readers")).is_dir():
             with _try_lock(lock) as alone:
                 if alone:
                     lock.unlink(missing_ok=True)
+    for kept in folder.glob(".gen-*.answers*"):  # answers of generations already gone
+        if not (folder / kept.name[1:].split(".")[0]).is_dir():
+            kept.unlink(missing_ok=True)
     (folder / f"{LIVE}.new").unlink(missing_ok=True)
+
+
+def _index_texts(generation: Path) -> None:
+    """Build the text index of a loaded generation before it goes live (see :mod:`.answers`); a
+    failure only means that the first search builds it."""
+    try:
+        database = ox.Store.read_only(str(generation))
+    except (OSError, RuntimeError):
+        return
+    answers = AnswerCache(answers_path(generation), generation_stamp(generation))
+    try:
+        answers.index_texts(database)
+    finally:
+        answers.close()
+        del database
+
+
+def _remove_generation(generation: Path) -> None:
+    """Delete a generation's database and the answers kept for it."""
+    shutil.rmtree(generation, ignore_errors=True)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{answers_path(generation)}{suffix}").unlink(missing_ok=True)
 
 
 def _tidy(folder: Path) -> None:
@@ -402,6 +433,7 @@ def load_into_store(
             shutil.rmtree(generation, ignore_errors=True)
             raise
         store = None
+        _index_texts(generation)
         _switch(folder, generation)
         _remove_unused(folder, generation)
     finally:

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from ..errors import QueryError, QuerySyntaxError, StoreError
 from ..limits import InputLimits, QueryPolicy
 from ..results import QueryResult, Term
+from .answers import AnswerCache
 from .binding import inject_values
 from .policy import check_dataset, check_query, check_update
 from .worker import CAN_FORK, QueryWorker, Raw, damaged, running_error, to_result
@@ -83,6 +84,10 @@ class OxigraphStore:
 
     ``policy`` (default: from the environment) says how queries may run; they run in a worker
     process (:mod:`.worker`) where ``fork`` exists."""
+
+    #: The answers kept for this store (only a store generation that never changes has them:
+    #: :class:`~igkg.stores.disk.DiskStore`).
+    answers: AnswerCache | None = None
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False,
                  policy: QueryPolicy | None = None, folder: str | Path | None = None) -> None:

@@ -29,8 +29,8 @@ from .reading import SourceText, for_matching
 from .references import Context
 from .segment import CleanText, Item, clean_text, segment
 from .structure import Structure, heading_like
-from .units import analyse_unit, find_agents, footnotes_of
-from .verbs import FoundVerb, opening_verb
+from .units import analyse_unit, footnotes_of
+from .verbs import FoundVerb, opening_verb, recommending_sentence
 
 __all__ = ["extract_document", "slugify", "EXTRACTOR"]
 
@@ -180,18 +180,31 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
             openings[matching] = opening_verb(matching, lexicon, imperative=True)
         return openings[matching] is not None
 
+    recommending: dict[str, bool] = {}
+
+    def unit_item(body: str) -> bool:
+        """An item is a unit when its first sentence acts, or when a later one recommends
+        ("**Accountability.** Mechanisms for redress should exist.")."""
+        if operative(body):
+            return True
+        matching = for_matching(" ".join(body.split()))
+        if matching not in recommending:
+            recommending[matching] = recommending_sentence(matching, lexicon)
+        return recommending[matching]
+
     def paragraph_unit(body: str) -> bool:
         matching = for_matching(" ".join(body.split()))
         if matching.endswith(":") or len(matching.split()) < 3:
             return False  # a chapeau ("We, the undersigned organizations:") or a heading
         found = opening_verb(matching, lexicon)
-        if found is None:
-            return False
-        if found.kind in ("modal", "passive") and found.subject is not None:
-            _mentions, agents = find_agents(matching, lexicon)
-            return any(found.subject[0] <= a.start < found.subject[1] for a in agents)
-        # "The Internet Society welcomes …" in prose is its author speaking, not a unit
-        return found.kind not in ("modal", "passive", "third") or found.that_subject is not None or found.start < 3
+        if found is not None and found.kind not in ("modal", "passive", "third"):
+            return True
+        if found is not None and (found.that_subject is not None or found.start < 3):
+            return True
+        # a principle stated in prose: some sentence recommends in its main clause ("Internet
+        # governance should rest on …", "**Privacy.** Governments should …"); "The Internet
+        # Society welcomes …" in prose is its author speaking, not a unit
+        return recommending_sentence(matching, lexicon)
 
     layout = segment(text, operative)
     if not layout.items() and not any(b.kind == "paragraph" for b in layout.blocks):
@@ -199,7 +212,7 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
             "no recommendation bullets found (expected lines starting with •, -, *, 1., 1) or (a))",
             path=source.name,
         )
-    planner = _Planner(text, operative, paragraph_unit)
+    planner = _Planner(text, unit_item, paragraph_unit)
     planned = planner.plan(layout.blocks)
     structure = Structure(text, planned)
     context = Context()

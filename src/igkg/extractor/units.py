@@ -62,6 +62,11 @@ def _links(matches: list[Match], evidence: Callable[[int, int], Evidence]) -> li
 
 
 def _addressed(text: str, verb: FoundVerb, lexicon: Lexicon, agents: list[Match]) -> list[Match]:
+    """The agents ``verb`` addresses; a process ("Enhanced cooperation should …") is no agent."""
+    return [m for m in _addressed_names(text, verb, lexicon, agents) if any(lexicon.is_agent(i) for i in m.iris)]
+
+
+def _addressed_names(text: str, verb: FoundVerb, lexicon: Lexicon, agents: list[Match]) -> list[Match]:
     if verb.no_addressee:
         return []
     if verb.subject is not None:

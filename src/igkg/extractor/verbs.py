@@ -25,10 +25,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .imperatives import imperative_at
 from .lexicon import Lexicon, Match
-from .subjects import FoundVerb, imperative_at, important_that, subject_first
+from .subjects import FoundVerb, important_that, subject_first
 
-__all__ = ["FoundVerb", "Opening", "sentences", "find_actions", "opening_verb", "RECOMMENDS"]
+__all__ = ["FoundVerb", "Opening", "sentences", "find_actions", "opening_verb", "recommending_sentence", "RECOMMENDS"]
 
 RECOMMENDS = "recommends"
 _ADVERBS = (
@@ -154,7 +155,7 @@ _AND_THIRD = re.compile(r"(?:(?:(?<=[\s,;])|^)(?:and|but|while)\s+|[;,]\s*(?=[a-
 _AND_BASE = re.compile(r"(?:(?<=[\s,;])(?:and|but)\s+(?P<we>we\s+)?|[;,]\s*(?P<we2>we\s+))", re.I)
 _AND_PARTICIPLE = re.compile(r"(?<=[\s,;])and\s+", re.I)
 _AND_MODAL = re.compile(rf"(?<=\s)and\s+(?:{_ADVERBS}\s+)?(?P<verb>should|must)\s+(?!be\b)[a-z]+", re.I)
-_AND_CLAUSE = re.compile(r"(?:[,;]\s*(?:and|but)\s+|;\s*)(?=(?:the\s|[A-Z]))")
+_AND_CLAUSE = re.compile(r"(?:[,;]\s*(?:and|but)\s+|;\s*)(?=[a-zA-Z])")
 
 
 @dataclass(frozen=True)
@@ -347,7 +348,8 @@ def find_actions(
     quotes = quoted_spans(text)
     actions: list[FoundVerb] = []
     unknown: Opening | None = None
-    for index, (start, end) in enumerate(sentences(text)):
+    spans = sentences(text)
+    for index, (start, end) in enumerate(spans):
         if _inside(start, quotes):
             continue
         if index == 0 and opening is not None and not first_person:
@@ -355,6 +357,8 @@ def find_actions(
         else:
             main = _main(text, start, end, lexicon, agents, index == 0, imperative, first_person, loose_imperative)
         if main is None:
+            if index == 0 and len(spans) > 1 and lead_in(text, start, end):
+                continue  # "Privacy. Governments should …": a label, not an unknown verb
             if index == 0:
                 word = _FIRST_WORD.search(text, start, end)
                 if word is not None:
@@ -375,3 +379,31 @@ def opening_verb(
     """The main verb of a text's first sentence (or ``None``): what makes a block a unit."""
     end = next(_boundaries(text), (len(text), len(text)))[0]
     return _main(text, 0, end, lexicon, agents, True, imperative)
+
+
+_LEAD_IN = re.compile(r"[\"'(]*[A-Z][\w'’-]*(?:[ ,]+[\w'’-]+){0,5}[.:]")
+
+
+def lead_in(text: str, start: int, end: int) -> bool:
+    """A sentence that is a label run into its paragraph ("Privacy.", "Freedom of association.",
+    a bold lead-in in Markdown): at most six words, capitalised, ending with "." or ":"."""
+    return _LEAD_IN.fullmatch(text, start, end) is not None
+
+
+def recommending_sentence(text: str, lexicon: Lexicon) -> bool:
+    """Whether some sentence of ``text`` recommends in its main clause: a modal after its
+    subject ("Mechanisms for redress should exist", "The IGF should be strengthened"), a passive
+    operative verb ("Member States are invited to …") or "It is important that …"; a modal in a
+    subordinate clause ("agreed that the text should …") does not count."""
+    lowered = text.lower()
+    if not any(word in lowered for word in ("should", "must", "shall", "wish to", "ought to", "is ", "are ")):
+        return False
+    for start, end in sentences(text):
+        lead = _LEAD.match(text, start, end)
+        at = lead.end() if lead is not None else start
+        if important_that(text, at, end, lexicon) is not None:
+            return True
+        found = subject_first(text, at, end, lexicon, ())
+        if found is not None and found.kind in ("modal", "passive"):
+            return True
+    return False

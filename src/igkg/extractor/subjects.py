@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .forms import is_past_participle
 from .lexicon import Lexicon, Match
 
-__all__ = ["FoundVerb", "subject_first", "important_that"]
+__all__ = ["FoundVerb", "subject_first", "important_that", "gapped_subjects"]
 
 _ADVERB = r"(?:also|further|again|therefore|hereby|still|thus|[a-z]+ly)"
 _MODAL = re.compile(
@@ -84,6 +84,7 @@ class FoundVerb:
     subject: tuple[int, int] | None = None  # the subject whose agents it addresses
     that_subject: int | None = None  # start of a that-clause whose subject it addresses
     no_addressee: bool = False
+    also: tuple[tuple[int, int], ...] = ()  # gapped conjuncts it addresses too (", and the NRO to …")
 
 
 _Hit = tuple[int, int, int, str, int, int]  # (start, phrase start, phrase end, kind, verb start, verb end)
@@ -235,3 +236,31 @@ def important_that(text: str, start: int, end: int, lexicon: Lexicon) -> FoundVe
     if match is None or form is None:
         return None
     return FoundVerb(form.iri, match.start(), match.end(), "modal", None, match.end() + 1)
+
+
+_GAP = re.compile(
+    r"(?:,\s*|\s+)and\s+(?P<np>[^,;:.()]{1,150}?)\s+to\s+(?!(?:the|a|an|this|these|its|their)\b)[a-z]+"
+)
+_FINITE = re.compile(
+    r"(?<![\w-])(?:is|are|was|were|be|been|has|have|had|should|must|shall|will|would|may|can)(?![\w-])", re.I
+)
+
+
+def gapped_subjects(
+    text: str, start: int, end: int, lexicon: Lexicon, agents: Sequence[Match]
+) -> tuple[tuple[int, int], ...]:
+    """Conjuncts whose verb is left out ("gapped") after a verb with its infinitive: "The
+    technical community is encouraged to continue …, and the regional Internet registries and the
+    NRO to support …" → the span of "the regional Internet registries and the NRO". A conjunct
+    counts only when it names an agent and holds no verb of its own."""
+    verbs = lexicon.verb_regex()
+    found = []
+    for gap in _GAP.finditer(text, start, end):
+        a, b = gap.span("np")
+        phrase = text[a:b]
+        if _FINITE.search(phrase) or not any(a <= m.start < b for m in agents):
+            continue
+        if verbs is not None and any(verbs.match(text, w.start(), b) for w in _WORDS.finditer(text, a, b)):
+            continue
+        found.append((a, b))
+    return tuple(found)

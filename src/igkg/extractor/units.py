@@ -62,8 +62,12 @@ def _links(matches: list[Match], evidence: Callable[[int, int], Evidence]) -> li
 
 
 def _addressed(text: str, verb: FoundVerb, lexicon: Lexicon, agents: list[Match]) -> list[Match]:
-    """The agents ``verb`` addresses; a process ("Enhanced cooperation should …") is no agent."""
-    return [m for m in _addressed_names(text, verb, lexicon, agents) if any(lexicon.is_agent(i) for i in m.iris)]
+    """The agents ``verb`` addresses, with the gapped conjuncts after it; a process ("Enhanced
+    cooperation should …") is no agent."""
+    named = _addressed_names(text, verb, lexicon, agents)
+    for start, end in verb.also:
+        named += [m for m in subject_addressees(text, start, end, agents) if m not in named]
+    return [m for m in named if any(lexicon.is_agent(i) for i in m.iris)]
 
 
 def _addressed_names(text: str, verb: FoundVerb, lexicon: Lexicon, agents: list[Match]) -> list[Match]:

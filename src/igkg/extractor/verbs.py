@@ -22,12 +22,12 @@ concept may be found twice ("We recognize … We also recognize"); :mod:`.units`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .imperatives import imperative_at
 from .lexicon import Lexicon, Match
-from .subjects import FoundVerb, important_that, subject_first
+from .sentences import boundaries, quoted_spans, sentences
+from .subjects import FoundVerb, gapped_subjects, important_that, subject_first
 
 __all__ = ["FoundVerb", "Opening", "sentences", "find_actions", "opening_verb", "recommending_sentence", "RECOMMENDS"]
 
@@ -66,42 +66,12 @@ _NOT_AFTER_VERB = frozenset(
     ]
 )
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'-]*")
-_ABBREVIATIONS = frozenset(
-    [
-        "para",
-        "paras",
-        "no",
-        "nos",
-        "e.g",
-        "i.e",
-        "mr",
-        "ms",
-        "mrs",
-        "dr",
-        "art",
-        "arts",
-        "sect",
-        "chap",
-        "rev",
-        "vol",
-        "p",
-        "pp",
-        "cf",
-        "op",
-        "ibid",
-        "annex",
-        "fig",
-        "st",
-    ]
-)
-_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"(]?[A-Z])")
 _LEAD = re.compile(
     r"[\s\"'(]*(?:(?:and|but|moreover|finally|lastly|in\s+addition|in\s+conclusion)\b,?\s*"
     r"|(?:further|furthermore|also|in\s+particular|in\s+this\s+regard|in\s+this\s+context|to\s+this\s+end"
     r"|therefore|accordingly|similarly|likewise|at\s+the\s+same\s+time),\s*)?",
     re.I,
 )
-_LAST_TOKEN = re.compile(r"([\w.]+)$")  # used with an end position: the token before it
 _FOLLOWER = re.compile(r"\s*([\w']+|[^\w\s]|$)")
 
 
@@ -115,36 +85,6 @@ class Opening:
     as_written_start: int
 
 
-def _boundaries(text: str) -> Iterator[tuple[int, int]]:
-    """(end of a sentence, start of the next): "para. 72", "e.g. the" and initials end none."""
-    start = 0
-    for boundary in _BOUNDARY.finditer(text):
-        word = _LAST_TOKEN.search(text, start, boundary.start())
-        token = word.group(1).lower().rstrip(".") if word else ""
-        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-            continue
-        yield boundary.start() + 1, boundary.end()
-        start = boundary.end()
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for end, following in _boundaries(text):
-        spans.append((start, end))
-        start = following
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Stretches inside double quotation marks (the matching text has plain '"')."""
-    marks = [m.start() for m in re.finditer('"', text)]
-    return [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
-
-
 _ADVERB = re.compile(rf"{_ADVERBS}\s+", re.I)
 _WE = re.compile(r"we\s+", re.I)
 _ARE = re.compile(r"are\s+", re.I)
@@ -155,6 +95,8 @@ _AND_THIRD = re.compile(r"(?:(?:(?<=[\s,;])|^)(?:and|but|while)\s+|[;,]\s*(?=[a-
 _AND_BASE = re.compile(r"(?:(?<=[\s,;])(?:and|but)\s+(?P<we>we\s+)?|[;,]\s*(?P<we2>we\s+))", re.I)
 _AND_PARTICIPLE = re.compile(r"(?<=[\s,;])and\s+", re.I)
 _AND_MODAL = re.compile(rf"(?<=\s)and\s+(?:{_ADVERBS}\s+)?(?P<verb>should|must)\s+(?!be\b)[a-z]+", re.I)
+_AND_PASSIVE = re.compile(rf"(?:,\s*|\s+)(?:and|but)\s+(?P<be>(?:is|are)\s+)?(?:{_ADVERBS}\s+)?(?=[a-z])", re.I)
+_TO = re.compile(r"\s+to(?![\w-])", re.I)
 _AND_CLAUSE = re.compile(r"(?:[,;]\s*(?:and|but)\s+|;\s*)(?=[a-zA-Z])")
 
 
@@ -317,6 +259,14 @@ def _coordinated(
             we = "we" if link.groupdict().get("we") else ("we2" if link.groupdict().get("we2") else None)
             written = link.start(we) if we else hit.phrase_start
             found.append(FoundVerb(iri, written, _with_tail(text, lexicon, hit), main.kind))
+    if main.kind == "passive":  # "… are urged to …, and are encouraged to …": the same subject's
+        for link in _AND_PASSIVE.finditer(text, main.end, end):
+            hit = _verb_at(text, link.end(), end, lexicon, adverbs=0)
+            if hit is None or _inside(link.start(), quotes) or not _TO.match(text, hit.end, end):
+                continue
+            if (iri := _verb(lexicon, hit.written, {"ed"})) is not None:
+                written = link.start("be") if link.group("be") else hit.start
+                found.append(FoundVerb(iri, written, hit.end, "passive", main.subject))
     if main.kind in ("modal", "passive", "base"):
         for match in _AND_MODAL.finditer(text, main.end, end):
             if not _inside(match.start(), quotes) and (
@@ -368,16 +318,32 @@ def find_actions(
                         text, FoundVerb("", start, word.end(), "third"), end, lexicon, agents, quotes
                     )
             continue
-        actions.append(main)
-        actions += _coordinated(text, main, end, lexicon, agents, quotes)
+        chain = [main, *_coordinated(text, main, end, lexicon, agents, quotes)]
+        actions += _with_gapped(text, chain, end, lexicon, agents)
     return [a for a in actions if a.verb], unknown
+
+
+def _with_gapped(
+    text: str, chain: list[FoundVerb], end: int, lexicon: Lexicon, agents: list[Match]
+) -> list[FoundVerb]:
+    """The verbs of a sentence, the last one that addresses an agent with its infinitive
+    ("is encouraged to", "Invites X to") also addressing the gapped conjuncts after it."""
+    for k in range(len(chain) - 1, -1, -1):
+        verb = chain[k]
+        directive = lexicon.verb_kinds.get(verb.verb, "").rsplit("/", 1)[-1] in ("encouraging", "requesting")
+        if verb.kind == "passive" or (verb.kind in ("third", "base") and directive and not verb.no_addressee):
+            also = gapped_subjects(text, verb.end, end, lexicon, agents)
+            if also:
+                chain[k] = replace(verb, also=also)
+            break
+    return chain
 
 
 def opening_verb(
     text: str, lexicon: Lexicon, agents: list[Match] | None = None, *, imperative: bool = False
 ) -> FoundVerb | None:
     """The main verb of a text's first sentence (or ``None``): what makes a block a unit."""
-    end = next(_boundaries(text), (len(text), len(text)))[0]
+    end = next(boundaries(text), (len(text), len(text)))[0]
     return _main(text, 0, end, lexicon, agents, True, imperative)
 
 

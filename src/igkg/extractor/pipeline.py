@@ -21,6 +21,7 @@ from .._version import __version__
 from ..errors import ParseError
 from ..namespaces import document_iri
 from ..resources import bundle_root
+from .chapeaux import Speaker
 from .document import ExtractedDocument
 from .lexicon import Lexicon
 from .model import Evidence, ExtractionWarning, Recommendation
@@ -36,7 +37,6 @@ __all__ = ["extract_document", "slugify", "EXTRACTOR"]
 
 EXTRACTOR = f"igkg {__version__}"
 _TERMINAL = (".", ";", "!", "?")
-_WE_CHAPEAU = re.compile(r"^We\b[^.;]*:$")
 
 Entry = tuple[str, list[tuple[int, int]], Item | None]
 
@@ -221,12 +221,13 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
     candidates: list[str] = []
     notes: list[str] = []
     original = prepared.original
-    first_person = False
+    speaker = Speaker(lexicon)  # "The participants in the roundtable:" ⏎ "1. Call on …": their verbs
     for index, (kind, ranges, item) in enumerate(planned):
         # an item without folded sub-items: its own text, made while planning, is the unit's
         clean = planner.own_clean(item) if item is not None and ranges == item.ranges else clean_text(text, ranges)
         if not clean.text:
             continue
+        speaker.see(kind, item, clean.text)
         if kind == "rec":
             position = len(recommendations) + 1
             labelled = item is not None and item.marker.lower().startswith(("recommendation", "rec."))
@@ -239,7 +240,7 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
                 warnings,
                 imperative=item is not None,
                 openings=openings if item is not None and not labelled else None,
-                first_person=first_person,
+                first_person=speaker.active,
                 loose_imperative=labelled,
             )
             rec = analysis.recommendation
@@ -263,8 +264,6 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
                     )
             recommendations.append(rec)
             continue
-        if _WE_CHAPEAU.match(clean.text):
-            first_person = True  # "We, the undersigned organizations:": the units speak as "we"
         if kind in ("paragraph", "note") and index not in structure.title_block:
             notes.append(clean.text)
         mentioned = lexicon.instruments.find(for_matching(clean.text))

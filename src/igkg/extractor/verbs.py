@@ -215,7 +215,7 @@ def _main(
     subject = subject_first(text, at, end, lexicon, ())
     if subject is not None:
         return subject
-    if first and imperative:
+    if first and imperative and not first_person:  # under a speaker's chapeau a bare verb is no imperative
         named = agents if agents is not None else lexicon.agents.find(text[:end])
         word = imperative_at(text, at, end, named, loose=loose)
         if word is not None:

@@ -197,7 +197,7 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
         if matching.endswith(":") or len(matching.split()) < 3:
             return False  # a chapeau ("We, the undersigned organizations:") or a heading
         found = opening_verb(matching, lexicon)
-        if found is not None and found.kind not in ("modal", "passive", "third"):
+        if found is not None and found.kind not in ("modal", "passive", "third", "plural"):
             return True
         if found is not None and (found.that_subject is not None or found.start < 3):
             return True

@@ -63,6 +63,7 @@ _FUNCTION_WORDS = frozenset(
     ]
 )
 _MARKUP_CHARS = re.compile(r"[*_`\[\]]")
+_REFERENCE_WORD = re.compile(r"(?i:paragraphs?|paras?\.?|sections?|chapters?|articles?|items?|resolutions?|[§¶]+)")
 
 
 @dataclass(frozen=True)
@@ -356,8 +357,24 @@ class _Builder:
             return False
         if self.para is None and self.last_item is not None and self._heading_item(self.last_item):
             return False  # "4.1. Funding" ⏎ "2. We express …": the heading is done
+        if self.para is not None and len(self.para.ranges) == 1 and self._heading_line(previous_line):
+            return False  # "Follow-up by other bodies" ⏎ "5. All stakeholders …": a heading, then the item
         expected = self.numbers.get(_indent(match["indent"]))
         return value != 1 and (expected is None or value != expected + 1)
+
+    def _heading_line(self, line: str) -> bool:
+        """A line of its own that reads as a heading: short, capitalised, no final punctuation, not
+        ending in a word that needs more ("… in accordance with paragraph" ⏎ "72. …")."""
+        words = line.split()
+        return (
+            0 < len(words) <= 8
+            and line[:1].isupper()
+            and "," not in line
+            and not line.endswith(_TERMINAL)
+            and words[-1].lower() not in _FUNCTION_WORDS
+            and not _REFERENCE_WORD.fullmatch(words[-1])
+            and not self.is_operative(line)
+        )
 
     def _heading_item(self, item: Item) -> bool:
         """A numbered or lettered heading ("1.1 Purpose", "B. Follow-up"): short, no final

@@ -80,7 +80,7 @@ class FoundVerb:
     verb: str  # the concept's IRI
     start: int  # of the phrase as written (adverb, "We" included)
     end: int
-    kind: str  # third, base, ing, adj (forms), modal, passive, imperative
+    kind: str  # third, base, ing, adj (forms), modal, passive, imperative, plural (a plural subject's base form)
     subject: tuple[int, int] | None = None  # the subject whose agents it addresses
     that_subject: int | None = None  # start of a that-clause whose subject it addresses
     no_addressee: bool = False
@@ -168,15 +168,17 @@ def _plural_hit(text: str, start: int, end: int, lexicon: Lexicon, asides: Seque
     for index, word in enumerate(words[1:13], 1):
         if not _outside(word.start(), asides) or not word.group()[:1].islower():
             continue
-        previous = words[index - 1].group()
-        if previous.lower() in _DETERMINERS or not (previous.endswith("s") and not previous.endswith("ss")) and not (
-            previous[:1].isupper() and index > 1
-        ):
+        before = [w.group() for w in words[:index]]
+        if before[-1].lower() in _DETERMINERS or before[-1].lower() in _PREPOSITIONS:
+            continue  # "The support of …": a noun after a determiner
+        # the head of the subject: the noun before its first "of" ("The members of the group")
+        head = before[before.index("of") - 1] if "of" in before[1:] else before[-1]
+        if not (head.endswith("s") and not head.endswith("ss")):
             continue
         verb = verbs.match(text, word.start(), end)
         form = lexicon.verbs.get(" ".join(verb.group().lower().split())) if verb is not None else None
         if verb is not None and form is not None and form.kinds & {"base"} and not form.kinds & {"third", "ing"}:
-            return (word.start(), word.start(), verb.end(), "third", verb.start(), verb.end())
+            return (word.start(), word.start(), verb.end(), "plural", verb.start(), verb.end())
     return None
 
 
@@ -226,7 +228,7 @@ def subject_first(
         return None
     if kind == "passive":
         return FoundVerb(form.iri, phrase_start, phrase_end, "passive", subject)
-    return FoundVerb(form.iri, phrase_start, phrase_end, "third")
+    return FoundVerb(form.iri, phrase_start, phrase_end, kind)
 
 
 def important_that(text: str, start: int, end: int, lexicon: Lexicon) -> FoundVerb | None:

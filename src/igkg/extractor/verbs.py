@@ -246,11 +246,12 @@ def _coordinated(
             if not _follower_ok(text, hit.end, phrase):
                 continue
             found.append(FoundVerb(form.iri, hit.phrase_start, hit.end, "third"))
-    elif main.kind in ("base", "ing", "adj"):
-        pattern = _AND_BASE if main.kind == "base" else _AND_PARTICIPLE
-        kinds = {"base"} if main.kind == "base" else {"ing", "adj"}
+    elif main.kind in ("base", "plural", "ing", "adj"):
+        base = main.kind in ("base", "plural")  # "We welcome … and invite", "The members thank … and hope"
+        pattern = _AND_BASE if base else _AND_PARTICIPLE
+        kinds = {"base"} if base else {"ing", "adj"}
         for link in pattern.finditer(text, main.end, end):
-            hit = _verb_at(text, link.end(), end, lexicon, adverbs=2 if main.kind == "base" else 1)
+            hit = _verb_at(text, link.end(), end, lexicon, adverbs=2 if base else 1)
             if hit is None or _inside(link.start(), quotes):
                 continue
             iri = _verb(lexicon, hit.written, kinds)
@@ -258,7 +259,7 @@ def _coordinated(
                 continue
             we = "we" if link.groupdict().get("we") else ("we2" if link.groupdict().get("we2") else None)
             written = link.start(we) if we else hit.phrase_start
-            found.append(FoundVerb(iri, written, _with_tail(text, lexicon, hit), main.kind))
+            found.append(FoundVerb(iri, written, _with_tail(text, lexicon, hit), "base" if base else main.kind))
     if main.kind == "passive":  # "… are urged to …, and are encouraged to …": the same subject's
         for link in _AND_PASSIVE.finditer(text, main.end, end):
             hit = _verb_at(text, link.end(), end, lexicon, adverbs=0)
@@ -267,7 +268,7 @@ def _coordinated(
             if (iri := _verb(lexicon, hit.written, {"ed"})) is not None:
                 written = link.start("be") if link.group("be") else hit.start
                 found.append(FoundVerb(iri, written, hit.end, "passive", main.subject))
-    if main.kind in ("modal", "passive", "base"):
+    if main.kind in ("modal", "passive", "base", "plural"):
         for match in _AND_MODAL.finditer(text, main.end, end):
             if not _inside(match.start(), quotes) and (
                 rec := _recommends(lexicon, match.start("verb"), match.end("verb"), "modal")
@@ -331,7 +332,9 @@ def _with_gapped(
     for k in range(len(chain) - 1, -1, -1):
         verb = chain[k]
         directive = lexicon.verb_kinds.get(verb.verb, "").rsplit("/", 1)[-1] in ("encouraging", "requesting")
-        if verb.kind == "passive" or (verb.kind in ("third", "base") and directive and not verb.no_addressee):
+        if verb.kind == "passive" or (
+            verb.kind in ("third", "base", "plural") and directive and not verb.no_addressee
+        ):
             also = gapped_subjects(text, verb.end, end, lexicon, agents)
             if also:
                 chain[k] = replace(verb, also=also)

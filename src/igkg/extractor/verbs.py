@@ -87,6 +87,8 @@ class Opening:
 
 _ADVERB = re.compile(rf"{_ADVERBS}\s+", re.I)
 _WE = re.compile(r"we\s+", re.I)
+_INTRO = re.compile(r"[^,;:.\"]{3,120},\s*(?=we\s)", re.I)  # an introductory phrase before "we"
+_WE_WORD = re.compile(r"(?<!\w)we(?!\w)", re.I)
 _ARE = re.compile(r"are\s+", re.I)
 _LABEL = re.compile(r"(?:(?:recommendation|rec\.)\s*\d+[a-z]?\s*[:.)-]\s*)?", re.I)
 _HAVING = re.compile(rf"having\s+(?:{_ADVERBS}\s+)?", re.I)
@@ -186,6 +188,8 @@ def _main(
     if important is not None:
         return important
     we = _WE.match(text, at, end)
+    if we is None and (intro := _INTRO.match(text, at, end)) is not None and _WE_WORD.search(intro.group()) is None:
+        we = _WE.match(text, intro.end(), end)  # "Two decades after the Summit, we reaffirm …"
     hit = _verb_at(text, we.end(), end, lexicon) if we is not None else None
     if we is not None and hit is not None and (iri := _verb(lexicon, hit.written, {"base"})):
         return FoundVerb(iri, we.start(), _with_tail(text, lexicon, hit), "base")

@@ -36,22 +36,27 @@ FIXED_ZIP_DATE = (2028, 11, 20, 9, 0, 0)
 # =============================================================================================
 # roundtable-conclusions.docx: "!" the title, "#" a Heading 1, "##" a Heading 2, "1." a "List
 # Number" item (Word numbers it: the text holds no number), "-" a "List Bullet" item, other
-# lines plain paragraphs.
+# lines plain paragraphs; an indented line continues the line above.
 # =============================================================================================
 
 ROUNDTABLE_TITLE = "Conclusions of the parliamentary roundtable on digital legislation"
 ROUNDTABLE = f"""\
 ! {ROUNDTABLE_TITLE}
 Held on the second day of the annual meeting of the Internet Governance Forum, 14 November 2028.
-Thirty-two members of parliament from twenty-five countries took part, together with invited experts. The roundtable was chaired by the speaker of the host country's parliament.
+Thirty-two members of parliament from twenty-five countries took part, together with invited
+    experts. The roundtable was chaired by the speaker of the host country's parliament.
 The participants in the roundtable:
 ## Legislation and oversight
-1. Call on governments to publish draft legislation on digital matters for public comment before it is tabled.
-1. Encourage parliaments to set up standing committees on digital policy, and to work with the national and regional IGF initiatives in their countries.
-1. Urge legislators to consult civil society and the technical community when they draft laws that affect the Internet.
+1. Call on governments to publish draft legislation on digital matters for public comment before
+    it is tabled.
+1. Encourage parliaments to set up standing committees on digital policy, and to work with the
+    national and regional IGF initiatives in their countries.
+1. Urge legislators to consult civil society and the technical community when they draft laws
+    that affect the Internet.
 ## Cooperation with the Forum
 1. Recommend that governments consult all stakeholders before they regulate online platforms.
-1. Welcome the parliamentary track of the Internet Governance Forum and invite the IGF Secretariat to keep it in the programme of each annual meeting.
+1. Welcome the parliamentary track of the Internet Governance Forum and invite the IGF
+    Secretariat to keep it in the programme of each annual meeting.
 1. Request the Multistakeholder Advisory Group to reserve a main session for members of parliament.
 # Suggestions for the next roundtable
 The organizers drew up the points below from the evaluation forms returned by the participants.
@@ -69,7 +74,13 @@ def make_roundtable_docx() -> bytes:
     properties.author = properties.last_modified_by = "igkg test fixture"
     properties.created = properties.modified = datetime.datetime(*FIXED_ZIP_DATE)
     properties.revision = 1
+    lines: list[str] = []
     for line in ROUNDTABLE.splitlines():
+        if line.startswith("    "):
+            lines[-1] += " " + line.strip()
+        else:
+            lines.append(line)
+    for line in lines:
         if line.startswith("! "):
             document.add_paragraph(line[2:], style="Title")
         elif line.startswith("## "):

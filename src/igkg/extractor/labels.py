@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..vocab import ELI, IGKG
 from .reading import for_matching
@@ -55,9 +55,9 @@ def trie_pattern(words: Iterable[str]) -> str:
 _COORDINATED_MODIFIER = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s(?:and|or)\s$")
 
 
-@dataclass(frozen=True)
-class Match:
-    """Where a label was found in a matching text, and what it names."""
+class Match(NamedTuple):
+    """Where a label was found in a matching text, and what it names (a named tuple: units
+    make tens of thousands of them)."""
 
     start: int
     end: int
@@ -79,6 +79,9 @@ class LabelIndex:
                 self.exact[key].add(iri)
             else:
                 self.folded[key.lower()].add(iri)
+        # each label's resources as a sorted tuple, made once (a match carries them)
+        self._exact_iris = {key: tuple(sorted(iris)) for key, iris in self.exact.items()}
+        self._folded_iris = {key: tuple(sorted(iris)) for key, iris in self.folded.items()}
         self._exact = self._compile(self.exact, 0)
         # folded labels are matched on the lower-cased text: a case-sensitive trie is much
         # faster than an IGNORECASE one (the IGNORECASE one is kept for texts that lower() resizes)
@@ -93,12 +96,14 @@ class LabelIndex:
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in ``text``, leftmost first, the longest at each place."""
-        found: list[Match] = []
+        exact: list[Match] = []
         if self._exact is not None:
+            exact_iris = self._exact_iris
             for m in self._exact.finditer(text):
-                iris = self.exact.get(m.group())
+                iris = exact_iris.get(m.group())
                 if iris:
-                    found.append(Match(m.start(), m.end(), tuple(sorted(iris))))
+                    exact.append(Match(m.start(), m.end(), iris))
+        folded: list[Match] = []
         if self._folded is not None:
             lower = text.lower()
             if len(lower) == len(text):
@@ -108,16 +113,19 @@ class LabelIndex:
                     self._folded_any_case = self._compile(self.folded, re.IGNORECASE)
                 assert self._folded_any_case is not None
                 matches = self._folded_any_case.finditer(text)
+            folded_iris = self._folded_iris
             for m in matches:
-                iris = self.folded.get(m.group().lower())
+                iris = folded_iris.get(m.group().lower())
                 if iris:
-                    found.append(Match(m.start(), m.end(), tuple(sorted(iris))))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        chosen: list[Match] = []
-        for match in found:
-            if not chosen or match.start >= chosen[-1].end:
-                chosen.append(match)
-        return self._shared_heads(text, chosen)
+                    folded.append(Match(m.start(), m.end(), iris))
+        if exact and folded:  # each pass is leftmost-longest already; only the two need merging
+            chosen: list[Match] = []
+            for match in sorted(exact + folded, key=lambda m: (m.start, m.start - m.end)):
+                if not chosen or match.start >= chosen[-1].end:
+                    chosen.append(match)
+        else:
+            chosen = exact or folded
+        return self._shared_heads(text, chosen) if chosen else chosen
 
     def _lookup(self, label: str) -> set[str]:
         return self.exact.get(label) or self.folded.get(label.lower()) or set()

@@ -294,9 +294,29 @@ def _continues(doc: _Document, last: int, first: int, page: list[int]) -> bool:
     return len(before.strip()) >= 0.6 * median
 
 
+_LINE_END_HYPHEN = re.compile(r"[-\u00ad\u2010][ \t]*\r?$", re.M)
+
+
+def _clean(source: SourceText) -> bool:
+    """A text with nothing to clean up: one page (no form feed, no footnote rule that would end
+    one), no footnotes or markers known to its reader, no line ending in a hyphen. It comes out
+    unchanged, so the line-by-line work is skipped (a 5 MB plain text saves a second)."""
+    hints = source.hints
+    text = source.text
+    return (
+        source.format != "pdf"
+        and not (hints.markers or hints.notes or hints.note_areas)
+        and "\f" not in text
+        and "_____" not in text
+        and _LINE_END_HYPHEN.search(text) is None
+    )
+
+
 def prepare(source: SourceText, *, labels: Iterable[str] = ()) -> PreparedText:
     """Clean up the page layout of ``source``; ``labels`` (the graph's names) add to the
     hyphenated compounds that a line end must not join."""
+    if _clean(source):
+        return PreparedText(original=source.text, text=source.text, format=source.format, pages=source.pages)
     doc = _Document(source)
     _furniture(doc)
     notes = _notes(doc)

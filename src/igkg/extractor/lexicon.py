@@ -111,6 +111,8 @@ class Lexicon:
     reports: dict[str, str] = field(default_factory=dict)  # agent IRI → the report "of" it
     governments: str | None = None  # the stakeholder group "governments" ("the Government of X")
     processes: frozenset[str] = frozenset()  # named and mentioned, never addressed (not agents)
+    organizations: frozenset[str] = frozenset()  # resources typed org:Organization
+    directive: frozenset[str] = frozenset()  # verbs of the kinds encouraging and requesting
     _regexes: dict[str, re.Pattern[str] | None] = field(default_factory=dict, repr=False)
 
     def label(self, iri: str) -> str:
@@ -157,7 +159,7 @@ class Lexicon:
         return iri not in self.processes
 
     def is_organization(self, iri: str) -> bool:
-        return ORG.Organization.value in self.agent_types.get(iri, set())
+        return iri in self.organizations
 
 
 def _text(term: object) -> str:
@@ -260,10 +262,14 @@ def build_lexicon(kg: Graph) -> Lexicon:
             governing[agent].append((GOVERNING_RANK[relation], provision))
     lexicon.governing = {agent: sorted(set(links)) for agent, links in governing.items()}
     lexicon.verb_kinds = dict(_rows(kg, _VERB_KINDS))  # type: ignore[arg-type]
+    lexicon.directive = frozenset(
+        verb for verb, kind in lexicon.verb_kinds.items() if kind.rsplit("/", 1)[-1] in ("encouraging", "requesting")
+    )
     governments = lexicon.agents.folded.get("governments")
     lexicon.governments = sorted(governments)[0] if governments and len(governments) == 1 else None
     lexicon.reports = _reports(agent_entries, instrument_entries)
     lexicon.processes = frozenset(row[0] for row in _rows(kg, _PROCESSES))
+    lexicon.organizations = frozenset(i for i, types in agent_types.items() if ORG.Organization.value in types)
     return lexicon
 
 

@@ -10,7 +10,6 @@ is then reported as an unknown verb); otherwise they are headings or notes.
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from collections import Counter
@@ -24,7 +23,7 @@ from ..resources import bundle_root
 from .chapeaux import Speaker
 from .document import ExtractedDocument
 from .lexicon import Lexicon
-from .model import Evidence, ExtractionWarning, Recommendation
+from .model import Evidence, ExtractionWarning, Recommendation, no_cycle_collection
 from .prepared import Prepared, markers_in, prepare_source
 from .reading import SourceText, for_matching
 from .references import Context
@@ -37,6 +36,7 @@ __all__ = ["extract_document", "slugify", "EXTRACTOR"]
 
 EXTRACTOR = f"igkg {__version__}"
 _TERMINAL = (".", ";", "!", "?")
+_LABELLED = re.compile(r"(?:Recommendation|Rec\.)\s*(\d+[a-z]?)", re.I)
 
 Entry = tuple[str, list[tuple[int, int]], Item | None]
 
@@ -147,7 +147,7 @@ def _number(item: Item | None) -> str | None:
     """The printed number of a unit's marker: "1." → "1", "Recommendation 7:" → "7", "(a)" → "a"."""
     if item is None or item.family == "bullet":
         return None
-    labelled = re.match(r"(?:Recommendation|Rec\.)\s*(\d+[a-z]?)", item.marker, flags=re.I)
+    labelled = _LABELLED.match(item.marker)
     number = labelled.group(1) if labelled else item.marker.strip(" ().:-–—")  # "Recommendation 3 (to X):" → "3"
     return number or None
 
@@ -156,16 +156,9 @@ def extract_document(
     source: SourceText, lexicon: Lexicon, *, slug: str | None = None, status: str = "draft"
 ) -> ExtractedDocument:
     """Extract the units of a text (recommendations, resolution paragraphs …) with the names and
-    verbs of ``lexicon``. The cyclic garbage collector is paused meanwhile: extraction makes
-    no cycles, and on a 5 MB text the collector's passes over the growing document cost a
-    third of the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    verbs of ``lexicon``, with the cyclic garbage collector paused (:func:`no_cycle_collection`)."""
+    with no_cycle_collection():
         return _extract(source, lexicon, slug=slug, status=status)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: str) -> ExtractedDocument:

@@ -39,6 +39,7 @@ _MARKDOWN = re.compile(
     r"|`+|\[(?=[^\[\]\n]*\]\([^()\s]*\))|\]\([^()\s]*\)"
 )
 _WORD = re.compile(r"\S+")
+_DIGITS = re.compile(r"(\d+)")
 _STRETCH = re.compile(r"\S+(?: \S+)*")
 _FUNCTION_WORDS = frozenset(
     [
@@ -212,7 +213,7 @@ def _family(match: re.Match[str]) -> tuple[str, int | None]:
     if match["sym"] or match["dash"]:
         return "bullet", None
     if match["num"]:
-        digits = re.search(r"(\d+)", match["num"])
+        digits = _DIGITS.search(match["num"])
         return "number", int(digits.group(1)) if digits else None
     if match["low"]:
         return "lower", None

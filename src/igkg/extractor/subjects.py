@@ -256,7 +256,7 @@ def gapped_subjects(
     NRO to support …" → the span of "the regional Internet registries and the NRO". A conjunct
     counts only when it names an agent and holds no verb of its own."""
     verbs = lexicon.verb_regex()
-    found = []
+    found: list[tuple[int, int]] = []
     for gap in _GAP.finditer(text, start, end):
         a, b = gap.span("np")
         phrase = text[a:b]

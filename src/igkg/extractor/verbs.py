@@ -99,6 +99,7 @@ _AND_PARTICIPLE = re.compile(r"(?<=[\s,;])and\s+", re.I)
 _AND_MODAL = re.compile(rf"(?<=\s)and\s+(?:{_ADVERBS}\s+)?(?P<verb>should|must)\s+(?!be\b)[a-z]+", re.I)
 _AND_PASSIVE = re.compile(rf"(?:,\s*|\s+)(?:and|but)\s+(?P<be>(?:is|are)\s+)?(?:{_ADVERBS}\s+)?(?=[a-z])", re.I)
 _TO = re.compile(r"\s+to(?![\w-])", re.I)
+_DANGLING_OF = re.compile(r"\s+of$", re.I)
 _AND_CLAUSE = re.compile(r"(?:[,;]\s*(?:and|but)\s+|;\s*)(?=[a-zA-Z])")
 
 
@@ -160,7 +161,7 @@ def _with_tail(text: str, lexicon: Lexicon, hit: _Hit) -> int:
     tail = _TAIL.match(text, hit.end)
     if tail is None or tail.end() == hit.end:
         return hit.end
-    dangling = re.search(r"\s+of$", tail.group(), re.I)
+    dangling = _DANGLING_OF.search(tail.group())
     if dangling is not None and not lexicon.label(lexicon.verbs[_form(hit.written)].iri).endswith(" of"):
         return tail.end() - len(dangling.group())
     return tail.end()
@@ -294,6 +295,7 @@ def find_actions(
     opening: tuple[FoundVerb | None] | None = None,
     first_person: bool = False,
     loose_imperative: bool = False,
+    spans: list[tuple[int, int]] | None = None,
 ) -> tuple[list[FoundVerb], Opening | None]:
     """Every operative verb of a unit's matching text, and the unknown opening word (when the
     first sentence has no main verb). ``imperative``: a list item of a report or messages, whose
@@ -303,7 +305,7 @@ def find_actions(
     quotes = quoted_spans(text)
     actions: list[FoundVerb] = []
     unknown: Opening | None = None
-    spans = sentences(text)
+    spans = sentences(text) if spans is None else spans
     for index, (start, end) in enumerate(spans):
         if _inside(start, quotes):
             continue
@@ -335,11 +337,11 @@ def _with_gapped(
     ("is encouraged to", "Invites X to") also addressing the gapped conjuncts after it."""
     for k in range(len(chain) - 1, -1, -1):
         verb = chain[k]
-        directive = lexicon.verb_kinds.get(verb.verb, "").rsplit("/", 1)[-1] in ("encouraging", "requesting")
+        directive = verb.verb in lexicon.directive
         if verb.kind == "passive" or (
             verb.kind in ("third", "base", "plural") and directive and not verb.no_addressee
         ):
-            also = gapped_subjects(text, verb.end, end, lexicon, agents)
+            also = gapped_subjects(text, verb.end, end, lexicon, agents) if "and" in text[verb.end : end] else ()
             if also:
                 chain[k] = replace(verb, also=also)
             break

@@ -69,6 +69,7 @@ bench: $(TESTING) system-deps
 	$(BIN)/python benchmarks/queries_bench.py
 	$(BIN)/python benchmarks/extract_bench.py
 	$(BIN)/python benchmarks/viz_bench.py
+	$(BIN)/python benchmarks/serve_bench.py
 	$(BIN)/python benchmarks/store_bench.py --triples 100000 --repeat 5
 
 bench-1m: $(TESTING)

@@ -28,7 +28,7 @@ from corpus import write_corpus  # noqa: E402
 
 import igkg  # noqa: E402
 from igkg.explorer.page import ExplorerPage  # noqa: E402
-from igkg.explorer.view import build_view  # noqa: E402
+from igkg.network.view import build_view  # noqa: E402
 
 #: Corpus sizes (triples) whose IGF neighbourhood is about 1,000 and 5,000 nodes.
 SIZES = {"1k": 95_000, "5k": 500_000}

@@ -1,6 +1,7 @@
 """Take the README's screenshot of the explorer (docs/explorer.png) with the browser-test tooling:
-the whole-graph page that `igkg build` writes, opened in headless Debian Chromium, with "IGF"
-searched and selected so the details panel is filled.
+the whole-graph page that `igkg build` writes, opened in headless Debian Chromium, fit to the
+screen, with "IGF" searched and selected so its neighbourhood is highlighted and the details
+panel is filled.
 
     .venv/bin/python scripts/explorer_screenshot.py                 # → docs/explorer.png
     .venv/bin/python scripts/explorer_screenshot.py -o shot.png --search "Tunis Agenda"
@@ -25,7 +26,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "explorer.png")
     parser.add_argument("--search", default="IGF", help="What to type into the search box.")
-    parser.add_argument("--scale", type=float, default=1.15, help="Zoom around the selected node.")
+    parser.add_argument("--scale", type=float, default=0.0,
+                        help="Zoom around the selected node (default 0: the whole graph, fit to the screen).")
     args = parser.parse_args()
     reason = chromium_missing()
     if reason:
@@ -43,8 +45,11 @@ def main() -> int:
             page.fill("#search", args.search)
             page.locator("#search-results button").first.click()
             index = page.evaluate("() => window.network.getSelectedNodes()[0]")
-            page.evaluate(f"() => window.network.moveTo({{position: window.network.getPosition({index}), "
-                          f"scale: {args.scale}}})")
+            if args.scale:
+                page.evaluate(f"() => window.network.moveTo({{position: window.network.getPosition({index}), "
+                              f"scale: {args.scale}}})")
+            else:
+                page.evaluate("() => { window.network.fit(); window.igkg.refont(); }")
             page.wait_for_timeout(500)
             args.output.parent.mkdir(parents=True, exist_ok=True)
             shot = page.screenshot()

@@ -71,6 +71,15 @@ REUSED: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "suffix", "identifying", "linking", "classifying", "describing",
     )),
     "FOAF": ("http://xmlns.com/foaf/0.1/", "FOAF", ("Agent", "Person", "Organization", "name", "homepage", "page")),
+    "SD": ("http://www.w3.org/ns/sparql-service-description#", "SPARQL 1.1 Service Description", (
+        "Service", "endpoint", "supportedLanguage", "SPARQL11Query", "resultFormat", "feature",
+        "defaultDataset", "Dataset", "defaultGraph", "Graph", "namedGraph", "NamedGraph", "name", "graph",
+        "UnionDefaultGraph", "BasicFederatedQuery", "inputFormat",
+    )),
+    "FORMATS": ("http://www.w3.org/ns/formats/", "W3C unique identifiers for file formats", (
+        "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle",
+        "RDF_XML",
+    )),
     "SH": ("http://www.w3.org/ns/shacl#", "SHACL", (
         "NodeShape", "PropertyShape", "path", "message", "resultMessage", "focusNode", "resultPath",
         "resultSeverity", "Violation", "Warning", "Info", "sourceShape", "value",

@@ -8,7 +8,7 @@ import igkg
 
 #: Fixtures defined in support modules: run_cli; the SPARQL servers and the fault server; the
 #: browser. Tests import types and helpers from them, never fixtures.
-pytest_plugins = ["cli_support", "endpoint_support", "viz_support"]
+pytest_plugins = ["cli_support", "endpoint_support", "viz_support", "serve_support"]
 
 
 @pytest.fixture(scope="session")

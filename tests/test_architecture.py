@@ -14,7 +14,7 @@ import pytest
 
 from paths import ROOT
 
-WINGS = ("igkg.extractor", "igkg.explorer")
+WINGS = ("igkg.extractor", "igkg.explorer", "igkg.drafts", "igkg.serve")
 FACE = ("igkg.cli",)
 
 
@@ -88,3 +88,12 @@ def test_the_tree_matches_docs_architecture() -> None:
                    or (p.suffix == ".py" and p.name != "__init__.py"))
     missing = [name for name in parts if f"`{name.removesuffix('.py')}" not in text]
     assert missing == []
+
+
+def test_every_test_module_is_in_the_mypy_override_for_tests() -> None:
+    """mypy reads the tests too; the override that lets them index query results lists each module."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["mypy"]["overrides"][0]["module"])
+    assert {p.stem for p in (ROOT / "tests").glob("*.py")} <= listed

@@ -91,7 +91,7 @@ def test_7_no_placeholder_titles_and_the_one_confirmed_title(kg: igkg.KnowledgeG
     assert str(title).startswith("Outcome document of the high-level meeting of the General Assembly")
     # the other resolutions keep their label; their probable titles are in a note, not dcterms:title
     assert not kg.sparql(f"ASK {{ <{INST}a-res-60-252> dcterms:title ?t }}")
-    assert kg.query("instruments").column("label").count("UN General Assembly resolution 60/252") == 1  # type: ignore[union-attr]
+    assert kg.query("instruments").column("label").count("UN General Assembly resolution 60/252") == 1
 
 
 def test_8_a_res_70_125_56_does_not_cite_tunis_60(kg: igkg.KnowledgeGraph) -> None:
@@ -258,7 +258,7 @@ def test_listed_instruments_are_metadata_only_and_unverified(kg: igkg.KnowledgeG
 
 
 def test_instruments_query_lists_the_new_instruments(kg: igkg.KnowledgeGraph) -> None:
-    labels = kg.query("instruments").column("label")  # type: ignore[union-attr]
+    labels = kg.query("instruments").column("label")
     assert {"Geneva Plan of Action", "Global Digital Compact", "NETmundial Multistakeholder Statement"} <= set(labels)
 
 

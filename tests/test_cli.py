@@ -38,15 +38,24 @@ def test_recommendations_json_lists_14(run_cli: RunCli) -> None:
 
 
 def test_csv_tsv_md_and_table(run_cli: RunCli) -> None:
+    # CSV and TSV: plain values, and a label column after each column of IRIs (--iris: none).
     rows = list(csv.reader(io.StringIO(run_cli("query", "actions", "-f", "csv").out)))
-    assert rows[0] == ["verb", "label", "kind", "strength", "recommendations"]
-    assert rows[1][1:] == ["encourages", "encouraging / inviting", "2", "6"]
-    tsv = run_cli("query", "actions", "-f", "tsv").out.splitlines()
-    assert tsv[0].split("\t")[0] == "?verb"
-    assert tsv[1].split("\t")[0] == "<https://w3id.org/igkg/concept/verb/encourages>"
+    assert rows[0] == ["verb", "verb_label", "label", "kind", "strength", "recommendations"]
+    assert rows[1] == ["https://w3id.org/igkg/concept/verb/encourages", "encourages", "encourages",
+                       "encouraging / inviting", "2", "6"]
+    raw = list(csv.reader(io.StringIO(run_cli("query", "actions", "-f", "csv", "--iris").out)))
+    assert raw[0] == ["verb", "label", "kind", "strength", "recommendations"]
+    tsv = [line.split("\t") for line in run_cli("query", "actions", "-f", "tsv").out.splitlines()]
+    assert tsv[0][:2] == ["verb", "verb_label"]
+    assert tsv[1][:2] == ["https://w3id.org/igkg/concept/verb/encourages", "encourages"]  # not <…> terms
+    # Tables for people show labels in place of IRIs; --iris the prefixed names.
     md = run_cli("query", "actions", "-f", "md").out.splitlines()
     assert md[0] == "| verb | label | kind | strength | recommendations |"
-    assert md[2].startswith("| verb:encourages | encourages |")
+    assert md[2].startswith("| encourages | encourages |")
+    assert run_cli("query", "actions", "-f", "md", "--iris").out.splitlines()[2].startswith(
+        "| verb:encourages | encourages |")
+    addressed = run_cli("query", "addressed-to", "-p", "agent=IGF").out
+    assert "WGEC #8" in addressed and "doc:wgec-second-take/rec-8" not in addressed
     table = run_cli("query", "actions").out
     assert "encourages" in table and table.rstrip().endswith("7 rows")
 
@@ -136,10 +145,11 @@ def test_output_file_is_written_atomically(run_cli: RunCli, tmp_path: Path) -> N
 
 
 def test_an_error_while_the_answers_are_read_is_one_line(run_cli: RunCli) -> None:
-    """Oxigraph evaluates lazily: a SERVICE call it refuses fails while the answers are read, and
-    must still end as one line with exit code 2. (Port 9 is refused by Oxigraph itself: no request
-    leaves the machine.)"""
-    result = run_cli("query", "--sparql", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    """Oxigraph evaluates lazily: a SERVICE call that fails, fails while the answers are read, and
+    must still end as one line with exit code 2. (SERVICE is refused unless allowed; port 9 on
+    loopback refuses the connection: no request leaves the machine.)"""
+    result = run_cli("query", "--allow-service", "http://127.0.0.1:9/sparql",
+                     "--sparql", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
     assert result.code == 2
     assert result.err.startswith("igkg: error: the query failed while running:") and result.err.count("\n") == 1
     assert "Traceback" not in result.err
@@ -158,3 +168,31 @@ def test_an_unexpected_exception_is_one_line_with_exit_code_70(
     result = run_cli("stats")
     assert result.code == 70
     assert result.err == "igkg: internal error: RuntimeError: a bug (set IGKG_DEBUG=1 for details)\n"
+
+
+def test_a_repeated_param_is_an_error(run_cli: RunCli) -> None:
+    """Was: the last value silently kept."""
+    result = run_cli("query", "addressed-to", "-p", "agent=IGF", "-p", "agent=ITU")
+    assert result.code == 2
+    assert result.err == "igkg: error: --param agent is given twice ('IGF' and 'ITU'): give each parameter once\n"
+
+
+def test_parameters_and_queries_that_are_not_text(run_cli: RunCli) -> None:
+    """Bytes that are not UTF-8 on the command line arrive as lone surrogates: exit 2, not 70."""
+    bad = "\udcff\udcfe"
+    param = run_cli("query", "search-text", "-p", f"words={bad}")
+    assert param.code == 2
+    assert param.err == ("igkg: error: parameter words is not valid text (bytes that are not UTF-8 on the "
+                         "command line?)\n")
+    query = run_cli("query", "--sparql", f'SELECT * WHERE {{ ?s ?p "{bad}" }}')
+    assert query.code == 2 and "not valid text" in query.err
+
+
+def test_blank_nodes_of_two_files_stay_apart(run_cli: RunCli, tmp_path: Path) -> None:
+    """`_:b1` in two files are two nodes (RDF: a blank node belongs to its document); they were merged."""
+    for name in ("one", "two"):
+        (tmp_path / f"{name}.ttl").write_text(f'_:b1 <https://example.org/from> "{name}" .\n')
+    result = run_cli("query", "-f", "csv", "--data", tmp_path / "one.ttl", "--data", tmp_path / "two.ttl",
+                     "--sparql", "SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { ?b <https://example.org/from> ?f }")
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == ["n", "2"]

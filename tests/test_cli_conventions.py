@@ -123,8 +123,10 @@ def test_every_rdf_format_alias_and_media_type_is_accepted(run_cli: RunCli, name
     assert list(ox.parse(input=result.out.encode(), format=syntax.oxigraph))
 
 
+# TSV for people is plain values, like CSV (issue 12: spreadsheets showed N-Triples terms raw);
+# the W3C TSV form (?verb, <iri>) is what igkg serve's /sparql answers.
 @pytest.mark.parametrize(("alias", "first_line"), [
-    ("markdown", "| verb |"), ("text/csv", "verb,"), ("text/tab-separated-values", "?verb\t"),
+    ("markdown", "| verb |"), ("text/csv", "verb,"), ("text/tab-separated-values", "verb\tverb_label\t"),
     ("application/sparql-results+json", "{"),
 ])
 def test_result_format_aliases(run_cli: RunCli, alias: str, first_line: str) -> None:

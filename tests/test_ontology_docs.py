@@ -46,7 +46,7 @@ def page(page_path: Path) -> str:
 def _terms(path: Path, sparql: str) -> list[str]:
     store = ox.Store()
     store.load(path=path)
-    return [row[0].value for row in store.query(sparql)]  # type: ignore[union-attr]
+    return [row[0].value for row in store.query(sparql)]
 
 
 def test_every_class_and_property_is_documented(page: str) -> None:

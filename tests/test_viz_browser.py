@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import igkg
-from igkg.explorer.view import build_view
+from igkg.network.view import build_view
 from viz_support import XSS_DATA, OpenedPage, browser, open_page  # noqa: F401  (browser is a fixture)
 
 pytestmark = pytest.mark.browser
@@ -55,7 +55,8 @@ def test_page_makes_no_request_and_reports_no_error(opened: OpenedPage) -> None:
 def test_every_node_and_edge_is_drawn(opened: OpenedPage, xss_graph: igkg.KnowledgeGraph) -> None:
     view = build_view(xss_graph.store)
     assert opened.counts() == (len(view.nodes), len(view.edges))
-    assert len(view.nodes) > 300 and len(view.edges) > 800
+    # Concepts are properties now, not hub nodes: 307 nodes and 516 edges (were 390 and 955).
+    assert len(view.nodes) > 300 and len(view.edges) > 500
     positions = opened.page.evaluate("() => Object.keys(window.network.getPositions()).length")
     assert positions == len(view.nodes)
 
@@ -131,7 +132,8 @@ def test_markup_in_labels_and_texts_shows_as_text_and_runs_nothing(opened: Opene
     assert page.title() == XSS_TITLE
     assert page.inner_text("#title") == XSS_TITLE
     assert page.evaluate("() => document.querySelectorAll('img, svg, b, a, iframe, object').length") == 0
-    assert page.evaluate("() => document.scripts.length") == 3  # the data, vis-network, the explorer
+    # The data, vis-network, the shared drawing (graph.js), the explorer.
+    assert page.evaluate("() => document.scripts.length") == 4
 
 
 def test_screenshot_is_not_blank(opened: OpenedPage) -> None:
@@ -157,3 +159,69 @@ def test_focus_view_opens_on_its_node(browser: Any, tmp_path: Path,  # noqa: F81
     assert page.counts() == (len(view.nodes), len(view.edges))
     assert page.page.inner_text("#details-name") == "Internet Governance Forum"
     page.page.context.close()
+
+
+def test_selecting_a_node_highlights_its_neighbourhood(opened: OpenedPage) -> None:
+    page = opened.page
+    page.fill("#search", "IGF")
+    page.locator("#search-results button").first.click()
+    igf = _index(page, IGF)
+    near = page.evaluate(f"() => [{igf}].concat(window.network.getConnectedNodes({igf})).sort((a, b) => a - b)")
+    assert page.evaluate("() => window.igkg.highlighted") == near
+    dimmed = page.evaluate("() => window.network.body.data.nodes.get({filter: n => n.opacity < 1}).length")
+    assert dimmed == opened.counts()[0] - len(near)
+    page.mouse.click(5, 400)  # a click on empty canvas clears it
+    page.evaluate("() => window.network.unselectAll()")
+
+
+def test_relation_filter_hides_links_and_lays_out_again(opened: OpenedPage) -> None:
+    page = opened.page
+    hidden = "() => window.network.body.data.edges.get({filter: e => e.hidden === true}).length"
+    cites = page.evaluate("() => window.network.body.data.edges.get({filter: e => e.label === 'cites'}).length")
+    assert cites > 10
+    page.uncheck("#relations input[data-relation=cites]")
+    page.wait_for_function("() => window.igkg.relaidOut === true", timeout=30_000)
+    assert page.evaluate(hidden) == cites
+    assert "hide-rel=cites" in page.evaluate("() => location.hash")
+    page.check("#relations input[data-relation=cites]")
+    page.wait_for_function("() => window.igkg.relaidOut === true", timeout=30_000)
+    assert page.evaluate(hidden) == 0
+
+
+def test_png_export_downloads_the_view(opened: OpenedPage) -> None:
+    from PIL import Image
+
+    with opened.page.expect_download() as download:
+        opened.page.click("#png")
+    data = download.value.path().read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    colours = image.getcolors(maxcolors=1 << 20)
+    assert colours is not None and len(colours) > 100
+
+
+def test_expand_draws_the_embedded_ring_and_the_hash_restores_the_view(
+        browser: Any, tmp_path: Path, run_cli: Callable[..., Any], kg: igkg.KnowledgeGraph) -> None:  # noqa: F811
+    target = tmp_path / "igf.html"
+    assert run_cli("viz", "--focus", "IGF", "--depth", "1", "-o", target).code == 0
+    opened = open_page(browser, target)
+    page = opened.page
+    before = opened.counts()
+    para72 = _index(page, "https://w3id.org/igkg/id/instrument/tunis-agenda/para-72")
+    page.evaluate(f"() => window.igkg.select({para72}, true)")
+    page.click("#details-body button.expand")
+    page.wait_for_function(f"() => window.network.body.data.nodes.length > {before[0]}")
+    after = opened.counts()
+    item = _index(page, "https://w3id.org/igkg/id/instrument/tunis-agenda/para-72-g")
+    assert page.evaluate(f"() => window.network.body.data.nodes.get({item}) !== null")
+    state = page.evaluate("() => location.hash")
+    assert "expand=" in state and "node=" in state
+    assert opened.requests == [] and opened.errors == []  # expanded from the page's own data
+    # The same address opens the same view: expanded, selected.
+    again = browser.new_context(viewport={"width": 1400, "height": 860}).new_page()
+    again.goto(target.resolve().as_uri() + state)
+    again.wait_for_selector("body[data-settled=true]", state="attached", timeout=60_000)
+    again.wait_for_function(f"() => window.network.body.data.nodes.length === {after[0]}", timeout=30_000)
+    assert again.evaluate("() => window.network.getSelectedNodes()") == [para72]
+    again.context.close()
+    page.context.close()

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 import igkg
-from igkg.explorer.page import ExplorerPage, json_for_script, render_page
-from igkg.explorer.view import build_view
+from igkg.explorer.page import ExplorerPage, render_page
+from igkg.network.payload import json_for_script
+from igkg.network.view import build_view
 from viz_support import XSS_DATA
 
 
@@ -39,7 +40,8 @@ def test_page_loads_nothing_from_elsewhere(xss_page: tuple[str, int, int]) -> No
 def test_graph_data_is_json_that_cannot_break_out(xss_page: tuple[str, int, int]) -> None:
     page, nodes, edges = xss_page
     scripts = _scripts(page)
-    assert [attrs.strip() for attrs, _ in scripts] == ['type="application/json" id="igkg-data"', "", ""]
+    # The data, vis-network, the shared drawing (igkg.network's graph.js), the page's own script.
+    assert [attrs.strip() for attrs, _ in scripts] == ['type="application/json" id="igkg-data"', "", "", ""]
     text = scripts[0][1]
     assert not set("<>&\u2028\u2029") & set(text)
     data = json.loads(text)

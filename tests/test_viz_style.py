@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from igkg.explorer.style import (
+from igkg.namespaces import IGKG_NS, PREFIXES
+from igkg.network.style import (
     CLASS_KEYS,
     CLASSES,
     OTHER,
@@ -15,7 +16,6 @@ from igkg.explorer.style import (
     short_name,
     tooltip,
 )
-from igkg.namespaces import IGKG_NS, PREFIXES
 
 SKOS, ELI, OWL = PREFIXES["skos"], PREFIXES["eli"], PREFIXES["owl"]
 ORG = PREFIXES["org"] + "Organization"

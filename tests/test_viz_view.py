@@ -8,13 +8,16 @@ import pytest
 
 import igkg
 from igkg.errors import InputError, ParameterError, QueryError
-from igkg.explorer.layout import radial_layout
 from igkg.explorer.page import explorer_page
-from igkg.explorer.view import RDF_TYPE, build_view, parse_classes
+from igkg.network.layout import radial_layout
+from igkg.network.view import RDF_TYPE, build_view, parse_classes
 
 IGF = "https://w3id.org/igkg/id/actor/igf"
-SCHEMA = "VALUES ?t { owl:Class owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty " \
-         "owl:FunctionalProperty owl:Ontology rdfs:Class rdf:Property }"
+TERMS = "owl:Class owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty owl:FunctionalProperty " \
+        "owl:Ontology rdfs:Class rdf:Property"
+SCHEMA = f"VALUES ?t {{ {TERMS} }}"
+#: Scheme concepts are properties of the nodes that point at them, not nodes (unless asked for).
+SCHEMA_AND_CONCEPTS = f"VALUES ?t {{ {TERMS} skos:Concept skos:ConceptScheme }}"
 
 
 def _count(kg: igkg.KnowledgeGraph, sparql: str) -> int:
@@ -23,16 +26,26 @@ def _count(kg: igkg.KnowledgeGraph, sparql: str) -> int:
     return int(next(iter(result))["n"])
 
 
-def test_whole_view_has_every_resource_and_link_but_no_literal_type_or_schema(kg: igkg.KnowledgeGraph) -> None:
-    view = build_view(kg.store)
+def _resources_and_links(kg: igkg.KnowledgeGraph, left_out: str) -> tuple[int, int]:
     links = _count(kg, f"""SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{
         ?s ?p ?o . FILTER (?p != rdf:type && !isLiteral(?o))
-        FILTER NOT EXISTS {{ ?s a ?t . {SCHEMA} }} FILTER NOT EXISTS {{ ?o a ?t . {SCHEMA} }} }} }}""")
+        FILTER NOT EXISTS {{ ?s a ?t . {left_out} }} FILTER NOT EXISTS {{ ?o a ?t . {left_out} }} }} }}""")
     resources = _count(kg, f"""SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{
         {{ ?r ?p ?o }} UNION {{ ?s ?p ?r . FILTER (?p != rdf:type && !isLiteral(?r))
                                FILTER NOT EXISTS {{ ?s a ?t . {SCHEMA} }} }}
-        FILTER NOT EXISTS {{ ?r a ?t . {SCHEMA} }} }}""")
-    assert (len(view.nodes), len(view.edges)) == (resources, links)
+        FILTER NOT EXISTS {{ ?r a ?t . {left_out} }} }}""")
+    return resources, links
+
+
+def test_whole_view_has_every_resource_and_link_but_no_literal_type_or_schema(kg: igkg.KnowledgeGraph) -> None:
+    view = build_view(kg.store)
+    assert (len(view.nodes), len(view.edges)) == _resources_and_links(kg, SCHEMA_AND_CONCEPTS)
+    with_concepts = build_view(kg.store, concepts=True)
+    assert (len(with_concepts.nodes), len(with_concepts.edges)) == _resources_and_links(kg, SCHEMA)
+    # A link to a concept is a property of the node, valued by the concept's label.
+    igf = view.nodes[IGF]
+    assert igf.facts["https://w3id.org/igkg/ontology#verificationStatus"] == ["verified"]
+    assert not any(n.cls == "concept" for n in view.nodes.values())
     assert all(edge.predicate != RDF_TYPE for edge in view.edges)
     assert "https://w3id.org/igkg/ontology#Recommendation" not in view.nodes
     assert view.nodes[IGF].cls == "organization" and view.nodes[IGF].look.label == "IGF"
@@ -47,7 +60,7 @@ def test_focus_view_is_the_neighbourhood(kg: igkg.KnowledgeGraph) -> None:
     view = build_view(kg.store, focus="IGF", depth=1)
     around = _count(kg, f"""SELECT (COUNT(DISTINCT ?n) AS ?n) WHERE {{
         {{ actor:igf ?p ?n }} UNION {{ ?n ?p actor:igf }}
-        FILTER (?p != rdf:type && !isLiteral(?n)) FILTER NOT EXISTS {{ ?n a ?t . {SCHEMA} }} }}""")
+        FILTER (?p != rdf:type && !isLiteral(?n)) FILTER NOT EXISTS {{ ?n a ?t . {SCHEMA_AND_CONCEPTS} }} }}""")
     assert len(view.nodes) == around + 1
     assert view.focus == IGF and view.title.startswith("Internet Governance Forum")
     # Every node is the focus or linked to it; edges among the neighbours are drawn too.
@@ -56,6 +69,27 @@ def test_focus_view_is_the_neighbourhood(kg: igkg.KnowledgeGraph) -> None:
     wider = build_view(kg.store, focus="IGF", depth=2)
     assert set(view.nodes) < set(wider.nodes)
     assert len(build_view(kg.store, focus="IGF", depth=0).nodes) == 1
+
+
+def test_focus_and_depth_follow_meaningful_links_only(kg: igkg.KnowledgeGraph) -> None:
+    # Through the "verified" concept, depth 2 reached 142 nodes, 73 of them paragraphs that
+    # only share a verification status with the IGF; along meaningful links it is the IGF's
+    # mandate (TA ¶72 and its items), its bodies, the recommendations that address it.
+    view = build_view(kg.store, focus="IGF", depth=2)
+    through_concepts = build_view(kg.store, focus="IGF", depth=2, concepts=True)
+    assert "https://w3id.org/igkg/concept/verification/verified" in through_concepts.nodes
+    assert not any(n.cls == "concept" for n in view.nodes.values())
+    paragraphs = [n for n in view.nodes.values() if n.cls == "paragraph"]
+    assert len(paragraphs) < 30 < len([n for n in through_concepts.nodes.values() if n.cls == "paragraph"])
+    assert "https://w3id.org/igkg/id/instrument/tunis-agenda/para-72-g" in view.nodes
+    # The next ring travels with the view for expanding, and is not drawn.
+    ring = build_view(kg.store, focus="IGF", depth=1, reserve=True)
+    assert ring.reserve and not set(ring.reserve) & set(ring.nodes)
+    assert set(ring.reserve) <= set(view.nodes)
+    assert all(e.source in ring.reserve or e.target in ring.reserve for e in ring.reserve_edges)
+    # A concept in focus is drawn with what points at it.
+    verified = build_view(kg.store, focus="verif:verified", depth=1)
+    assert verified.nodes["https://w3id.org/igkg/concept/verification/verified"].cls == "concept"
 
 
 def test_classes_keep_only_those_classes(kg: igkg.KnowledgeGraph) -> None:

@@ -26,7 +26,7 @@ def _ontology_terms() -> set[str]:
     store.load(path=ROOT / "ontology" / "igkg.ttl")
     found = store.query(
         "SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER STRSTARTS(STR(?s), 'https://w3id.org/igkg/ontology#') }")
-    return {row["s"].value.split("#", 1)[1] for row in found}  # type: ignore[union-attr]
+    return {row["s"].value.split("#", 1)[1] for row in found}
 
 
 def _python_strings(path: Path) -> list[str]:
@@ -51,7 +51,7 @@ def test_every_igkg_class_and_property_of_the_ontology_is_a_constant() -> None:
     defined = {name for name in vars(IGKG) if not name.startswith("_") and name != "NS"}
     store = ox.Store()
     store.load(path=ROOT / "ontology" / "igkg.ttl")
-    terms = {row["s"].value.split("#", 1)[1] for row in store.query(  # type: ignore[union-attr]
+    terms = {row["s"].value.split("#", 1)[1] for row in store.query(
         "PREFIX owl: <http://www.w3.org/2002/07/owl#> SELECT ?s WHERE { "
         "VALUES ?k { owl:Class owl:ObjectProperty owl:DatatypeProperty } ?s a ?k "
         "FILTER STRSTARTS(STR(?s), 'https://w3id.org/igkg/ontology#') }")}

@@ -15,17 +15,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .api import KnowledgeGraph, extract, load
+from .api import KnowledgeGraph, diff, extract, load
 from .errors import (
     EndpointError,
     IgkgError,
     InputError,
+    LimitError,
     ParameterError,
     ParseError,
     QueryError,
+    QueryRefused,
+    QuerySyntaxError,
+    QueryTimeout,
     StoreError,
     ValidationFailed,
 )
+from .limits import InputLimits, QueryPolicy
 from .results import GraphResult, ResultTable, Row
 
 if TYPE_CHECKING:
@@ -35,6 +40,7 @@ __all__ = [
     "__version__",
     "load",
     "extract",
+    "diff",
     "ExtractedDocument",
     "KnowledgeGraph",
     "ResultTable",
@@ -43,11 +49,17 @@ __all__ = [
     "IgkgError",
     "InputError",
     "ParseError",
+    "LimitError",
     "QueryError",
+    "QuerySyntaxError",
+    "QueryRefused",
+    "QueryTimeout",
     "ParameterError",
     "ValidationFailed",
     "EndpointError",
     "StoreError",
+    "InputLimits",
+    "QueryPolicy",
 ]
 
 

@@ -10,17 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .formats.rdf_reader import RdfText
+import pyoxigraph as ox
+
+from .formats.rdf_reader import RdfText, parse_files
 from .graph import Graph, open_store
+from .limits import QueryPolicy
+from .queries.params import resolve_label
+from .resources import bundled_graph_files
+from .results import GraphResult, QueryResult
 
 if TYPE_CHECKING:
+    from .drafts.compare import Diff
     from .explorer.page import ExplorerPage
     from .extractor.document import ExtractedDocument
 
-__all__ = ["KnowledgeGraph", "GraphSource", "load", "extract"]
+__all__ = ["KnowledgeGraph", "GraphSource", "load", "extract", "diff", "record_revision"]
 
 
 class KnowledgeGraph(Graph):
@@ -32,6 +40,22 @@ class KnowledgeGraph(Graph):
     >>> len(kg.query("recommendations"))
     14
     """
+
+    def _labelled(self, result: QueryResult) -> QueryResult:
+        """Tables find their labels in this graph; CONSTRUCT results draw as a small explorer."""
+        result = super()._labelled(result)
+        if isinstance(result, GraphResult):
+            result.drawing = self._draw_result
+        return result
+
+    def _draw_result(self, result: GraphResult) -> str:
+        from .explorer.page import ExplorerPage
+        from .network.view import build_view
+
+        view = build_view(self.store, result=result, title=f"{len(result)} triples")
+        page = ExplorerPage.from_view(view)
+        page.height = 420
+        return page._repr_html_()
 
     def visualize(self, focus: str | None = None, *, depth: int = 1, classes: Iterable[str] = (),
                   query: str | None = None, params: Mapping[str, str] | None = None,
@@ -50,6 +74,7 @@ def load(
     bundled: bool = True,
     store: str | Path | None = None,
     endpoint: str | None = None,
+    policy: QueryPolicy | None = None,
 ) -> KnowledgeGraph:
     """The bundled graph (ontology, concept schemes, reference data, recommendations) plus
     the user's own RDF files (``paths``, ``data``: paths, or :class:`~igkg.formats.rdf_reader.RdfText`
@@ -59,9 +84,11 @@ def load(
     Every file is parsed before anything is stored, so a syntax error in one leaves nothing
     half-loaded (:class:`~igkg.errors.ParseError` with file, line and column). Files cannot be
     added to a store or an endpoint (:class:`~igkg.errors.InputError`): load them into the
-    store, or push them, first.
+    store, or push them, first. ``policy`` (:class:`igkg.limits.QueryPolicy`) gives queries a
+    deadline and the endpoints ``SERVICE`` may call (default: from the environment).
     """
-    return KnowledgeGraph(open_store(*paths, data=data, bundled=bundled, store=store, endpoint=endpoint))
+    return KnowledgeGraph(open_store(*paths, data=data, bundled=bundled, store=store, endpoint=endpoint,
+                                     policy=policy))
 
 
 @dataclass(frozen=True)
@@ -72,14 +99,15 @@ class GraphSource:
     data: tuple[Path | RdfText, ...] = ()
     store: Path | None = None
     endpoint: str | None = None
+    policy: QueryPolicy | None = None
 
     def with_files(self, files: Iterable[Path | RdfText]) -> GraphSource:
         """The same source with more files to add to the bundled graph."""
-        return GraphSource((*self.data, *files), self.store, self.endpoint)
+        return GraphSource((*self.data, *files), self.store, self.endpoint, self.policy)
 
     def open(self) -> KnowledgeGraph:
         """Load the graph (see :func:`load`; files cannot be added to a store or endpoint)."""
-        return load(data=self.data, store=self.store, endpoint=self.endpoint)
+        return load(data=self.data, store=self.store, endpoint=self.endpoint, policy=self.policy)
 
 
 def extract(
@@ -103,3 +131,74 @@ def extract(
     from .extractor import extract as extract_document
 
     return extract_document(path, text=text, graph=graph, name=name, slug=slug, status=status)
+
+
+def diff(old: str | Path, new: str | Path, *, graph: Graph | None = None) -> Diff:
+    """Compare two versions of a recommendation text: each a file of any format
+    :func:`extract` reads, or a document already in ``graph`` (its IRI, prefixed name or
+    label). Units are aligned by content; see :mod:`igkg.drafts` and docs/diff.md.
+
+    >>> import igkg
+    >>> d = igkg.diff("data/sources/seed-wgec-second-take.txt", "doc:wgec-second-take")
+    >>> d.summary["unchanged"], d.differs
+    (14, False)
+    """
+    from .drafts.compare import compare
+    from .drafts.units import read_side
+    from .stores.oxigraph import OxigraphStore
+
+    kg = graph if graph is not None else load()
+    sides: list[tuple[str, str | None]] = []  # (what the user named, the document IRI when in the graph)
+    extracted: list[list[ox.Triple]] = []
+    for which, item in (("old", old), ("new", new)):
+        path = Path(item)
+        if str(item) == "-" or path.is_file() or path.suffix.lower() in _TEXT_SUFFIXES:
+            document = extract(path, graph=kg, slug=f"{_slug(path)}-{which}-version")
+            extracted.append(document.to_graph())
+            sides.append((str(item), document.iri))
+        else:
+            sides.append((str(item), None))
+    files_store = None
+    if extracted:
+        files_store = OxigraphStore()
+        files_store.add(parse_files(bundled_graph_files()))
+        files_store.add(ox.Quad(t.subject, t.predicate, t.object) for triples in extracted for t in triples)
+    read = []
+    for named, iri in sides:
+        if iri is not None:
+            assert files_store is not None
+            side = read_side(files_store, iri)
+            side.document = named
+        else:
+            node = resolve_label(kg.store, "node", named)
+            side = read_side(kg.store, node.value)
+        read.append(side)
+    return compare(read[0], read[1])
+
+
+_TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm", ".xhtml"})
+
+
+def record_revision(document: ExtractedDocument, previous: str, *, graph: Graph | None = None,
+                    label: str | None = None, when: date | None = None) -> Diff:
+    """Record the extracted ``document`` as a later version of ``previous`` (a document in
+    ``graph``: IRI, prefixed name or label): its RDF gains ``prov:wasRevisionOf``, the version
+    label and date, and one ``igkg:UnitChange`` per changed unit (docs/diff.md). Returns the diff."""
+    from .drafts.compare import compare
+    from .drafts.history import revision_triples
+    from .drafts.units import read_side
+    from .stores.oxigraph import OxigraphStore
+
+    kg = graph if graph is not None else load()
+    old = read_side(kg.store, resolve_label(kg.store, "node", previous).value)
+    temporary = OxigraphStore()
+    temporary.add(parse_files(bundled_graph_files()))
+    temporary.add(ox.Quad(t.subject, t.predicate, t.object) for t in document.to_graph())
+    result = compare(old, read_side(temporary, document.iri))
+    document.extra_triples.extend(revision_triples(result, old.document, document.iri, label=label, when=when))
+    return result
+
+
+def _slug(path: Path) -> str:
+    stem = "".join(c if c.isalnum() else "-" for c in path.stem.lower()).strip("-")
+    return stem[:40] or "text"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .api import GraphSource, KnowledgeGraph
 from .errors import IgkgError
+from .files import write_output
 from .formats.result_writer import render, sparql_json
 from .results import GraphResult, ResultTable
 
@@ -64,7 +65,7 @@ def build(out: Path, *, source: GraphSource | None = None, data: Sequence[Path] 
     summary.seconds["validate"] = time.perf_counter() - started
     summary.conforms = report.conforms
     summary.violations, summary.warnings = len(report.violations), len(report.warnings)
-    (out / "validation.txt").write_text(report.text() + "\n", encoding="utf-8")
+    write_output(report.text() + "\n", out / "validation.txt")
     summary.outputs.append(out / "validation.txt")
     echo(f"Validated with SHACL: {'conforms' if report.conforms else 'DOES NOT CONFORM'} "
          f"({summary.violations} violations, {summary.warnings} warnings, "
@@ -82,12 +83,12 @@ def build(out: Path, *, source: GraphSource | None = None, data: Sequence[Path] 
             continue
         if isinstance(result, GraphResult):
             target = out / "queries" / f"{name}.ttl"
-            target.write_bytes(render(result, "ttl"))  # type: ignore[arg-type]
+            write_output(render(result, "ttl"), target)
             count, unit = len(result), "triples"
         else:
             target = out / "queries" / f"{name}.json"
             payload = sparql_json(result)
-            target.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+            write_output(json.dumps(payload, ensure_ascii=False, indent=1), target)
             count = len(result) if isinstance(result, ResultTable) else int(result)
             unit = "rows"
         summary.query_rows[name] = count
@@ -97,7 +98,7 @@ def build(out: Path, *, source: GraphSource | None = None, data: Sequence[Path] 
 
     for syntax in ("ttl", "jsonld"):
         target = out / f"igkg.{syntax}"
-        target.write_bytes(graph.export(syntax))
+        write_output(graph.export(syntax), target)
         summary.outputs.append(target)
     echo(f"Exported: {', '.join(str(p) for p in summary.outputs[1:])}; query results in {out / 'queries'}")
 

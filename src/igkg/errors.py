@@ -6,7 +6,11 @@ Exit codes (documented in the README):
 0     success
 1     the graph does not conform to the SHACL shapes (``validate``, ``push``)
 2     bad input: a file that cannot be read or parsed, an unknown query, a bad
-      ``--param``, a query with a syntax error, a bad option
+      ``--param``, a query with a syntax error, a bad option; an input over a
+      limit (size, nesting, literal size, XML entities: :class:`LimitError`); a
+      query igkg refuses to run (``SERVICE``, ``FROM`` a graph it does not hold,
+      too deep: :class:`QueryRefused`) or stopped at its deadline
+      (:class:`QueryTimeout`)
 3     a remote SPARQL endpoint failed (unreachable, HTTP error, timeout, bad answer)
 4     the on-disk store cannot be used (locked by another process, damaged)
 130   interrupted (Ctrl-C); nothing was written
@@ -29,7 +33,10 @@ __all__ = [
     "IgkgError",
     "InputError",
     "ParseError",
+    "LimitError",
     "QueryError",
+    "QueryRefused",
+    "QueryTimeout",
     "QuerySyntaxError",
     "ParameterError",
     "ValidationFailed",
@@ -80,6 +87,11 @@ class ParseError(InputError):
         super().__init__(f"{where}: {message}")
 
 
+class LimitError(ParseError):
+    """An input over one of igkg's limits (:mod:`igkg.limits`): too large, nested too deep, a
+    literal over 16 MiB, XML entities that expand too much. Refused before a parser sees it."""
+
+
 class QueryError(IgkgError):
     """An unknown named query, a query with a syntax error, or a query the store refused."""
 
@@ -120,6 +132,31 @@ def _readable(reason: str) -> str:
     kept = [m.group(0).strip() for m in _ITEM.finditer(items)]
     kept = [k for k in kept if not k.startswith("[") and k != "Prefix not found"]
     return f"{head}expected one of {', '.join(kept)}" if kept else f"{head}unexpected text here".strip()
+
+
+class QueryRefused(QueryError):
+    """A query igkg will not run: ``SERVICE`` to an endpoint not allowed, ``FROM`` a graph the
+    store does not hold, nesting or length over the limits. ``{where}`` in the message is
+    replaced by ``line L, column C`` when the refusal has a position."""
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None) -> None:
+        self.template, self.line, self.column = message, line, column
+        where = f"line {line}, column {column}" if line is not None else "in the query"
+        super().__init__(message.replace("{where}", where))
+
+    def shifted(self, lines: int) -> QueryRefused:
+        """The same refusal for a query that had ``lines`` lines prepended before it was checked."""
+        if self.line is None:
+            return self
+        return QueryRefused(self.template, line=max(1, self.line - lines), column=self.column)
+
+
+class QueryTimeout(QueryError):
+    """A query that ran past its deadline (``--timeout``) and was stopped."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(f"the query ran longer than {seconds:g} s and was stopped (--timeout, IGKG_QUERY_TIMEOUT)")
 
 
 class ParameterError(QueryError):

@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InputError, QueryError, QuerySyntaxError, ValidationFailed
+from .errors import InputError, QueryError, QueryRefused, QuerySyntaxError, ValidationFailed
 from .formats.rdf_reader import RdfText, parse_files
+from .limits import QueryPolicy
 from .namespaces import PREFIXES, sparql_prologue
+from .network.labels import label_table
 from .queries.library import NamedQuery, find_query, library
 from .queries.params import resolve_parameters
 from .resources import bundled_graph_files
@@ -96,7 +98,13 @@ class Graph:
     def run(self, query: NamedQuery, params: Mapping[str, str] | None = None) -> QueryResult:
         """Run a named (or file) query with parameter values as a person types them."""
         bindings = resolve_parameters(self.store, query, dict(params or {}))
-        return self.store.query(query.text, bindings)
+        return self._labelled(self.store.query(query.text, bindings))
+
+    def _labelled(self, result: QueryResult) -> QueryResult:
+        """Tables find their labels in this graph when first shown (see :mod:`igkg.network.labels`)."""
+        if isinstance(result, ResultTable):
+            label_table(self.store, result)
+        return result
 
     def query(self, name_or_path: str, /, **params: str) -> QueryResult:
         """Run a named query (``"citing-paragraph"``) or a query file, with parameters."""
@@ -108,8 +116,10 @@ class Graph:
             raise QueryError("the query is empty")
         prologue = sparql_prologue()
         try:
-            return self.store.query(prologue + text)
-        except QuerySyntaxError as error:  # report positions in the text the user wrote
+            return self._labelled(self.store.query(prologue + text))
+        except QueryRefused as error:  # report positions in the text the user wrote
+            raise error.shifted(prologue.count("\n")) from None
+        except QuerySyntaxError as error:
             shifted = error.shifted(prologue.count("\n"), text)
             prefix = _undeclared_prefix(text, shifted.line, shifted.column)
             if prefix is not None:
@@ -177,6 +187,7 @@ def open_store(
     bundled: bool = True,
     store: str | Path | None = None,
     endpoint: str | None = None,
+    policy: QueryPolicy | None = None,
 ) -> GraphStore:
     """The store behind :func:`open_graph` (same arguments)."""
     if store is not None or endpoint is not None:
@@ -191,15 +202,15 @@ def open_store(
         if store is not None:
             from .stores.disk import open_store as open_disk_store
 
-            return open_disk_store(store)
+            return open_disk_store(store, policy)
         from .stores.endpoint import SparqlEndpointStore
 
         assert endpoint is not None
-        return SparqlEndpointStore(endpoint)
+        return SparqlEndpointStore(endpoint, policy=policy)
     files: list[Path | RdfText] = [*(bundled_graph_files() if bundled else [])]
     files += [p if isinstance(p, RdfText) else Path(p) for p in (*paths, *data)]
     quads = parse_files(files)
-    memory = OxigraphStore()
+    memory = OxigraphStore(policy=policy)
     memory.add(quads)
     return memory
 
@@ -210,6 +221,7 @@ def open_graph(
     bundled: bool = True,
     store: str | Path | None = None,
     endpoint: str | None = None,
+    policy: QueryPolicy | None = None,
 ) -> Graph:
     """The bundled graph (ontology, concept schemes, reference data, recommendations) plus
     the user's own RDF files, in an in-memory store. Every file is parsed before anything is
@@ -218,5 +230,6 @@ def open_graph(
     ``store=DIR`` opens an on-disk store instead (made by ``igkg load``, see
     :mod:`igkg.stores.disk`), ``endpoint=URL`` a remote SPARQL endpoint
     (:mod:`igkg.stores.endpoint`); files are not added to either (load them into the store, or
-    push them, first)."""
-    return Graph(open_store(*paths, data=data, bundled=bundled, store=store, endpoint=endpoint))
+    push them, first). ``policy`` says how queries may run (deadline, ``SERVICE`` endpoints;
+    default: from the environment, see :mod:`igkg.limits`)."""
+    return Graph(open_store(*paths, data=data, bundled=bundled, store=store, endpoint=endpoint, policy=policy))

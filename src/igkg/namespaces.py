@@ -49,6 +49,8 @@ PREFIXES: Final[dict[str, str]] = {
     "verif": CONCEPT_NS + "verification/",
     "cres": CONCEPT_NS + "citation-resolution/",
     "otype": CONCEPT_NS + "organization-type/",
+    "chg": CONCEPT_NS + "change-kind/",
+    "strength": CONCEPT_NS + "strength-change/",
     "pkind": CONCEPT_NS + "paragraph-kind/",
     "ta": ID_NS + "instrument/tunis-agenda/",
     "gd": ID_NS + "instrument/geneva-declaration/",

@@ -12,7 +12,7 @@ from typing import Final
 
 from pyoxigraph import NamedNode
 
-__all__ = ["IGKG", "RDF", "RDFS", "OWL", "XSD", "SKOS", "DCTERMS", "ELI", "ORG", "PROV", "OA", "FOAF", "SH"]
+__all__ = ["IGKG", "RDF", "RDFS", "OWL", "XSD", "SKOS", "DCTERMS", "ELI", "ORG", "PROV", "OA", "FOAF", "SD", "FORMATS", "SH"]
 
 
 class IGKG:
@@ -41,11 +41,18 @@ class IGKG:
     StakeholderRole: Final = NamedNode("https://w3id.org/igkg/ontology#StakeholderRole")  # A role or responsibility that a provision of an instrument assigns to a stake...
     SubItem: Final = NamedNode("https://w3id.org/igkg/ontology#SubItem")  # A lettered item within a paragraph, cited as '72(g)' or '35 a)'.
     SummitOutcome: Final = NamedNode("https://w3id.org/igkg/ontology#SummitOutcome")  # An outcome document adopted by a world summit, such as the WSIS Geneva Declar...
+    UnitChange: Final = NamedNode("https://w3id.org/igkg/ontology#UnitChange")  # What changed between recommendations of one version of a document and their c...
 
     # ObjectProperty
     about: Final = NamedNode("https://w3id.org/igkg/ontology#about")  # An organization or process a provision is about, as stated by a cited authori...
     addressee: Final = NamedNode("https://w3id.org/igkg/ontology#addressee")  # An agent that an action addresses: who is encouraged, invited, urged, request...
+    addresseeAdded: Final = NamedNode("https://w3id.org/igkg/ontology#addresseeAdded")  # An agent the later version addresses and the previous one did not.
+    addresseeRemoved: Final = NamedNode("https://w3id.org/igkg/ontology#addresseeRemoved")  # An agent the previous version addressed and the later one does not.
     adoptedBy: Final = NamedNode("https://w3id.org/igkg/ontology#adoptedBy")  # The body or summit that adopted an instrument.
+    changeIn: Final = NamedNode("https://w3id.org/igkg/ontology#changeIn")  # The later version (a recommendation document) whose change from its previous...
+    changeKind: Final = NamedNode("https://w3id.org/igkg/ontology#changeKind")  # The kind of a unit change: a concept of the change-kind scheme (edited, moved...
+    citationAdded: Final = NamedNode("https://w3id.org/igkg/ontology#citationAdded")  # A provision (or a whole instrument) the later version cites and the previous...
+    citationRemoved: Final = NamedNode("https://w3id.org/igkg/ontology#citationRemoved")  # A provision (or a whole instrument) the previous version cited and the later...
     citedInstrument: Final = NamedNode("https://w3id.org/igkg/ontology#citedInstrument")  # The instrument a citation refers to.
     citedProvision: Final = NamedNode("https://w3id.org/igkg/ontology#citedProvision")  # A paragraph or sub-item a citation resolves to; a range ('67 through 75') res...
     convenedBy: Final = NamedNode("https://w3id.org/igkg/ontology#convenedBy")  # The agent that convenes a body or forum (the UN Secretary-General convenes th...
@@ -63,6 +70,8 @@ class IGKG:
     inSection: Final = NamedNode("https://w3id.org/igkg/ontology#inSection")  # The headed section a paragraph belongs to.
     mandatedBy: Final = NamedNode("https://w3id.org/igkg/ontology#mandatedBy")  # A provision that gives a body its mandate (Tunis Agenda paras 72-78 for the I...
     mentions: Final = NamedNode("https://w3id.org/igkg/ontology#mentions")  # An organization, stakeholder group, audience or process named in the text of...
+    newUnit: Final = NamedNode("https://w3id.org/igkg/ontology#newUnit")  # A recommendation of the later version that the change leads to (several for a...
+    oldUnit: Final = NamedNode("https://w3id.org/igkg/ontology#oldUnit")  # A recommendation of the previous version that the change starts from (several...
     paragraphKind: Final = NamedNode("https://w3id.org/igkg/ontology#paragraphKind")  # Whether a unit is a preambular paragraph (opening with a participle or adject...
     preparedWithin: Final = NamedNode("https://w3id.org/igkg/ontology#preparedWithin")  # The body or process in whose work the document was prepared (for example the...
     qualifiedCitation: Final = NamedNode("https://w3id.org/igkg/ontology#qualifiedCitation")  # Links a recommendation (or a footnote) to a citation node that keeps the refe...
@@ -70,9 +79,12 @@ class IGKG:
     resolution: Final = NamedNode("https://w3id.org/igkg/ontology#resolution")  # How the cited provisions were obtained: a concept of the citation-resolution...
     restates: Final = NamedNode("https://w3id.org/igkg/ontology#restates")  # A provision that repeats the substance of an earlier one (Tunis Agenda 35 a-e...
     roleOf: Final = NamedNode("https://w3id.org/igkg/ontology#roleOf")  # The stakeholder group a role is assigned to.
+    strengthChange: Final = NamedNode("https://w3id.org/igkg/ontology#strengthChange")  # Whether the unit got stronger, weaker or mixed on the verb scheme's order (ig...
     subItemsNotModelled: Final = NamedNode("https://w3id.org/igkg/ontology#subItemsNotModelled")  # A paragraph of this instrument that has lettered sub-items the graph does not...
     verb: Final = NamedNode("https://w3id.org/igkg/ontology#verb")  # The operative verb of an action, a concept of the operative-verb scheme.
+    verbAdded: Final = NamedNode("https://w3id.org/igkg/ontology#verbAdded")  # An operative verb the later version has and the previous one had not.
     verbKind: Final = NamedNode("https://w3id.org/igkg/ontology#verbKind")  # The kind of an operative verb: noting / acknowledging, encouraging / inviting...
+    verbRemoved: Final = NamedNode("https://w3id.org/igkg/ontology#verbRemoved")  # An operative verb the previous version had and the later one has not.
     verificationStatus: Final = NamedNode("https://w3id.org/igkg/ontology#verificationStatus")  # How well the claims carried by a resource were checked against a source: veri...
 
     # DatatypeProperty
@@ -92,6 +104,8 @@ class IGKG:
     subjectSummary: Final = NamedNode("https://w3id.org/igkg/ontology#subjectSummary")  # A short paraphrase (not a quotation) of what a provision is about; its reliab...
     text: Final = NamedNode("https://w3id.org/igkg/ontology#text")  # The verbatim text of a recommendation (or of its sub-item, or of a footnote),...
     verbAsWritten: Final = NamedNode("https://w3id.org/igkg/ontology#verbAsWritten")  # The verb phrase exactly as it appears in the text ('Calls on', 'Takes note of').
+    verbStrength: Final = NamedNode("https://w3id.org/igkg/ontology#verbStrength")  # An integer that orders operative verbs from weakest to strongest, across and...
+    versionLabel: Final = NamedNode("https://w3id.org/igkg/ontology#versionLabel")  # How a version of a document is called among its drafts ('second take', 'rev....
 
 
 class RDF:
@@ -316,6 +330,45 @@ class FOAF:
     Organization: Final = NamedNode("http://xmlns.com/foaf/0.1/Organization")
     page: Final = NamedNode("http://xmlns.com/foaf/0.1/page")
     Person: Final = NamedNode("http://xmlns.com/foaf/0.1/Person")
+
+
+class SD:
+    """SPARQL 1.1 Service Description, ``http://www.w3.org/ns/sparql-service-description#`` (the terms igkg uses)."""
+
+    __slots__ = ()
+    NS: Final = "http://www.w3.org/ns/sparql-service-description#"
+
+    BasicFederatedQuery: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#BasicFederatedQuery")
+    Dataset: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#Dataset")
+    defaultDataset: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#defaultDataset")
+    defaultGraph: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#defaultGraph")
+    endpoint: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#endpoint")
+    feature: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#feature")
+    Graph: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#Graph")
+    graph: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#graph")
+    inputFormat: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#inputFormat")
+    name: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#name")
+    NamedGraph: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#NamedGraph")
+    namedGraph: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#namedGraph")
+    resultFormat: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#resultFormat")
+    Service: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#Service")
+    SPARQL11Query: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#SPARQL11Query")
+    supportedLanguage: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#supportedLanguage")
+    UnionDefaultGraph: Final = NamedNode("http://www.w3.org/ns/sparql-service-description#UnionDefaultGraph")
+
+
+class FORMATS:
+    """W3C unique identifiers for file formats, ``http://www.w3.org/ns/formats/`` (the terms igkg uses)."""
+
+    __slots__ = ()
+    NS: Final = "http://www.w3.org/ns/formats/"
+
+    RDF_XML: Final = NamedNode("http://www.w3.org/ns/formats/RDF_XML")
+    SPARQL_Results_CSV: Final = NamedNode("http://www.w3.org/ns/formats/SPARQL_Results_CSV")
+    SPARQL_Results_JSON: Final = NamedNode("http://www.w3.org/ns/formats/SPARQL_Results_JSON")
+    SPARQL_Results_TSV: Final = NamedNode("http://www.w3.org/ns/formats/SPARQL_Results_TSV")
+    SPARQL_Results_XML: Final = NamedNode("http://www.w3.org/ns/formats/SPARQL_Results_XML")
+    Turtle: Final = NamedNode("http://www.w3.org/ns/formats/Turtle")
 
 
 class SH:

@@ -11,17 +11,16 @@ import click
 
 from ..api import GraphSource
 from ..errors import ParameterError
-from ..explorer.style import CLASS_KEYS
-from ..explorer.view import DEFAULT_MAX_NODES
 from ..formats.registry import RESULT_FORMATS
+from ..network.style import CLASS_KEYS
+from ..network.view import DEFAULT_MAX_NODES
 from .options import emit, graph_source_options, output_options, parse_params
 
 __all__ = ["COMMANDS"]
 
 
 @click.command("viz")
-@click.option("--output", "-o", default=Path("graph.html"), show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", default="graph.html", show_default=True, type=click.Path(path_type=str),
               help="The HTML file to write ('-' for standard output).")
 @click.option("--focus", metavar="NODE",
               help="Draw the neighbourhood of this node: a label, acronym, prefixed name or IRI.")
@@ -33,14 +32,17 @@ __all__ = ["COMMANDS"]
               help="A parameter of --query, as you would type it.")
 @click.option("--classes", "classes", multiple=True, metavar="CLASS[,CLASS…]",
               help=f"Draw only nodes of these classes: {', '.join(CLASS_KEYS)}.")
+@click.option("--concepts", is_flag=True,
+              help="Draw scheme concepts (verification status, verbs, topics …) as nodes; by default "
+                   "they are properties in the details panel.")
 @click.option("--physics/--no-physics", default=None,
               help="Let the layout settle in the browser (default: only up to 700 nodes).")
 @click.option("--max-nodes", type=click.IntRange(1), default=DEFAULT_MAX_NODES, show_default=True,
               help="Refuse to draw more nodes than this.")
 @click.option("--title", help="The page's heading.")
 @graph_source_options
-def viz_command(output: Path, focus: str | None, depth: int | None, query: str | None,
-                params: Sequence[str], classes: Sequence[str], physics: bool | None, max_nodes: int,
+def viz_command(output: str, focus: str | None, depth: int | None, query: str | None,
+                params: Sequence[str], classes: Sequence[str], concepts: bool, physics: bool | None, max_nodes: int,
                 title: str | None, source: GraphSource) -> None:
     """Write the graph explorer: one self-contained HTML page that works offline.
 
@@ -61,7 +63,7 @@ def viz_command(output: Path, focus: str | None, depth: int | None, query: str |
     graph = source.open()
     page = explorer_page(graph, focus=focus, depth=1 if depth is None else depth, classes=classes,
                          query=query, params=parse_params(params), physics=physics, title=title,
-                         max_nodes=max_nodes)
+                         max_nodes=max_nodes, concepts=concepts)
     emit(page.html, output)
     if str(output) != "-":
         size = len(page.html.encode("utf-8"))
@@ -72,11 +74,11 @@ def _result_options(command: Any) -> Any:
     return output_options(RESULT_FORMATS, "table", "Output format.")(graph_source_options(command))
 
 
-def _whole_view(source: GraphSource) -> Any:
-    from ..explorer.view import build_view
+def _whole_view(source: GraphSource, concepts: bool = False) -> Any:
+    from ..network.view import build_view
 
     graph = source.open()
-    return graph, build_view(graph.store)
+    return graph, build_view(graph.store, concepts=concepts)
 
 
 @click.group("analyze")
@@ -94,11 +96,11 @@ def analyze_group() -> None:
               metavar="CLASS[,CLASS…]", help="The classes to rank.")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="Nodes per class.")
 @_result_options
-def centrality_command(classes: str, top: int, fmt: str, output: Path | None, source: GraphSource) -> None:
+def centrality_command(classes: str, top: int, fmt: str, output: str | None, source: GraphSource) -> None:
     """The most central nodes of each class: betweenness, links, normalised degree."""
     from ..explorer.analytics import centrality
-    from ..explorer.view import parse_classes
     from ..formats.result_writer import render
+    from ..network.view import parse_classes
 
     wanted = parse_classes([classes])
     _graph, view = _whole_view(source)
@@ -114,7 +116,7 @@ def centrality_command(classes: str, top: int, fmt: str, output: Path | None, so
               help="Also draw a bar chart to this .png or .svg file (repeatable).")
 @_result_options
 def coverage_command(instrument: str, first: int | None, last: int | None, charts: Sequence[Path],
-                     fmt: str, output: Path | None, source: GraphSource) -> None:
+                     fmt: str, output: str | None, source: GraphSource) -> None:
     """Which paragraphs of an instrument are cited by which recommendations, and which by none.
 
     \b
@@ -135,7 +137,7 @@ def coverage_command(instrument: str, first: int | None, last: int | None, chart
 @analyze_group.command("components")
 @click.option("--top", type=click.IntRange(1), default=20, show_default=True, help="Components to list.")
 @_result_options
-def components_command(top: int, fmt: str, output: Path | None, source: GraphSource) -> None:
+def components_command(top: int, fmt: str, output: str | None, source: GraphSource) -> None:
     """Connected components (links in either direction), largest first."""
     from ..explorer.analytics import components
     from ..formats.result_writer import render
@@ -150,9 +152,10 @@ def components_command(top: int, fmt: str, output: Path | None, source: GraphSou
 @click.option("--via-concepts", is_flag=True,
               help="Allow the path through concepts (topics, verbs, verification status).")
 @_result_options
-def path_command(source_node: str, target_node: str, via_concepts: bool, fmt: str, output: Path | None,
+def path_command(source_node: str, target_node: str, via_concepts: bool, fmt: str, output: str | None,
                  source: GraphSource) -> None:
-    """The shortest chain of links between two nodes (labels, acronyms or IRIs).
+    """The shortest chain of links between two nodes (labels as results show them, such as
+    "WGEC #8" or "TA ¶72(g)", acronyms, prefixed names or IRIs), along meaningful links.
 
     \b
     igkg analyze path doc:wgec-second-take/rec-8 ITU
@@ -160,7 +163,7 @@ def path_command(source_node: str, target_node: str, via_concepts: bool, fmt: st
     from ..explorer.analytics import shortest_path
     from ..formats.result_writer import render
 
-    graph, view = _whole_view(source)
+    graph, view = _whole_view(source, concepts=via_concepts)
     table = shortest_path(graph.store, view, source_node, target_node, via_concepts)
     if not table.rows:
         click.echo(f"igkg: no path between {source_node!r} and {target_node!r}", err=True)

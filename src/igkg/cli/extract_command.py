@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..api import GraphSource, extract
+from ..api import GraphSource, extract, record_revision
 from ..errors import IgkgError, InputError
 from ..extractor import STATUSES
 from ..extractor.batch import BatchResult, expand_inputs, extract_many
@@ -71,7 +72,7 @@ def _summary(results: Sequence[BatchResult]) -> None:
     Console(stderr=True, width=width).print(table)
 
 
-def _emit_many(documents: Sequence[Any], fmt: str, output: Path | None) -> None:
+def _emit_many(documents: Sequence[Any], fmt: str, output: str | None) -> None:
     if fmt == "json":
         body = json.dumps([d.to_dict() for d in documents], ensure_ascii=False, indent=2) + "\n"
         emit(body, output)
@@ -81,7 +82,7 @@ def _emit_many(documents: Sequence[Any], fmt: str, output: Path | None) -> None:
         emit(serialize_triples([t for d in documents for t in d.to_graph()], fmt), output)
 
 
-def _many(files: Sequence[str | Path], graph: Graph, source: GraphSource, fmt: str, output: Path | None,
+def _many(files: Sequence[str | Path], graph: Graph, source: GraphSource, fmt: str, output: str | None,
           into: Path | None, force: bool, status: str, quiet: bool, progress: bool) -> None:
     results: list[BatchResult] = []
     with _Progress(len(files), progress) as bar:
@@ -138,17 +139,26 @@ def _many(files: Sequence[str | Path], graph: Graph, source: GraphSource, fmt: s
               help="Print no warnings (unknown verbs, unresolved references) and, for several files, no summary.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="With several files: show a progress bar on a terminal.")
+@click.option("--version-of", "version_of", metavar="DOC",
+              help="Record the document as a later version of DOC (a document in the graph: IRI, prefixed name or "
+                   "title): prov:wasRevisionOf and what changed, unit by unit (docs/diff.md). One file only.")
+@click.option("--version-label", metavar="TEXT", help="With --version-of: what this version is called ('rev. 2').")
+@click.option("--version-date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="With --version-of: the date of this version.")
 @graph_source_options
 def extract_command(
     files: tuple[Path, ...],
     fmt: str,
-    output: Path | None,
+    output: str | None,
     into: Path | None,
     force: bool,
     slug: str | None,
     status: str,
     quiet: bool,
     progress: bool,
+    version_of: str | None,
+    version_label: str | None,
+    version_date: datetime | None,
     source: GraphSource,
 ) -> None:
     """Model recommendation texts as recommendation documents: operative verbs, addressees,
@@ -179,6 +189,10 @@ def extract_command(
     single = len(files) == 1 and len(inputs) == 1 and not Path(files[0]).is_dir()
     if slug is not None and not single:
         raise click.BadParameter("--slug names one document; give one file", param_hint="--slug")
+    if version_of is None and (version_label is not None or version_date is not None):
+        raise click.BadParameter("give the previous version with --version-of", param_hint="--version-label/--date")
+    if version_of is not None and not single:
+        raise click.BadParameter("--version-of records one document; give one file", param_hint="--version-of")
     graph = source.open()
     if not single:
         _many(inputs, graph, source, fmt, output, into, force, status, quiet, progress)
@@ -186,6 +200,11 @@ def extract_command(
     file = inputs[0]
     document = extract(path=file, graph=graph, slug=slug, status=status)
     label = "<stdin>" if str(file) == "-" else file
+    if version_of is not None:
+        revision = record_revision(document, version_of, graph=graph, label=version_label,
+                                   when=version_date.date() if version_date else None)
+        counts = ", ".join(f"{n} {k}" for k, n in revision.summary.items() if n and k != "unchanged") or "no change"
+        click.echo(f"igkg: {document.iri} is a later version of {revision.old.document}: {counts}", err=True)
     if not quiet:
         for warning in document.warnings:
             click.echo(f"igkg: warning: {label}: {warning.message}", err=True)

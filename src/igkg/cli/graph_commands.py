@@ -62,11 +62,13 @@ def _complete_param(ctx: click.Context, param: click.Parameter, incomplete: str)
 @click.option("--sparql", "sparql", help="Run this SPARQL text instead of a named query.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", shell_complete=_complete_param,
               help="A parameter value as you would type it: a label, an acronym, a paragraph number.")
+@click.option("--iris", is_flag=True,
+              help="Show IRIs as they are, without the labels people read (WGEC #8, IGF) beside them.")
 @output_options([*RESULT_FORMATS, *RDF_NAMES], "table",
                 "Result format; RDF syntaxes are for CONSTRUCT queries (which default to Turtle).")
 @graph_source_options
-def query_command(name: str | None, sparql: str | None, params: Sequence[str], fmt: str,
-                  output: Path | None, source: GraphSource) -> None:
+def query_command(name: str | None, sparql: str | None, params: Sequence[str], iris: bool, fmt: str,
+                  output: str | None, source: GraphSource) -> None:
     """Run a named query (see `igkg queries`), a query file NAME.rq, or --sparql TEXT.
 
     \b
@@ -87,7 +89,7 @@ def query_command(name: str | None, sparql: str | None, params: Sequence[str], f
     else:
         assert name is not None
         result = graph.run(graph.named_query(name), values)
-    emit(render(result, fmt, color=output is None and use_color()), output)
+    emit(render(result, fmt, color=output is None and use_color(), iris=iris), output)
 
 
 @click.command("validate")
@@ -118,7 +120,7 @@ def validate_command(files: Sequence[Path], shapes: Path | None, fmt: str, input
                 "RDF syntax (JSON-LD is compacted with the bundled @context), or graphml / gexf: "
                 "the network of resources, with labels and classes, for Gephi and other tools.")
 @graph_source_options
-def export_command(fmt: str, output: Path | None, source: GraphSource) -> None:
+def export_command(fmt: str, output: str | None, source: GraphSource) -> None:
     """Write the whole graph in an RDF syntax, or as a network (GraphML, GEXF)."""
     graph = source.open()
     if fmt in ("graphml", "gexf"):

@@ -17,7 +17,7 @@ import click
 
 from .._version import __version__
 from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, IgkgError, QuerySyntaxError, ValidationFailed
-from . import explorer_commands, extract_command, graph_commands, store_commands
+from . import diff_command, explorer_commands, extract_command, graph_commands, serve_command, store_commands
 from .options import use_color
 
 __all__ = ["main", "main_exit", "cli"]
@@ -34,13 +34,19 @@ def cli() -> None:
     """
 
 
-for _module in (graph_commands, extract_command, explorer_commands, store_commands):
+for _module in (graph_commands, extract_command, explorer_commands, store_commands, diff_command, serve_command):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 
 
 def _red(text: str) -> str:
     return click.style(text, fg="red", bold=True) if use_color(sys.stderr) else text
+
+
+def one_line(message: str) -> str:
+    """A message as one line of plain text: a line break, tab or other control character (from a
+    file name or the data a parser quotes) is shown escaped, never sent to the terminal."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
 
 
 @contextlib.contextmanager
@@ -51,7 +57,7 @@ def _handle_errors() -> Iterator[list[int]]:
     except IgkgError as error:
         if isinstance(error, ValidationFailed) and error.report:
             click.echo(error.report, err=True)
-        click.echo(f"{_red('igkg: error:')} {error}", err=True)
+        click.echo(f"{_red('igkg: error:')} {one_line(str(error))}", err=True)
         if isinstance(error, QuerySyntaxError) and error.excerpt():
             click.echo(error.excerpt(), err=True)
         code[0] = error.exit_code
@@ -68,14 +74,17 @@ def _handle_errors() -> Iterator[list[int]]:
     except Exception as error:  # a bug: still one line, never a traceback (unless IGKG_DEBUG=1)
         if os.environ.get("IGKG_DEBUG"):
             raise
-        click.echo(f"igkg: internal error: {type(error).__name__}: {error} (set IGKG_DEBUG=1 for details)", err=True)
+        click.echo(f"igkg: internal error: {type(error).__name__}: {one_line(str(error))} "
+                   f"(set IGKG_DEBUG=1 for details)", err=True)
         code[0] = EXIT_INTERNAL
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     with _handle_errors() as code:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="igkg", standalone_mode=False)
+        returned = cli.main(args=list(argv) if argv is not None else None, prog_name="igkg", standalone_mode=False)
+        if isinstance(returned, int):  # click returns the code of a click.exceptions.Exit it caught
+            code[0] = returned
     return code[0]
 
 

@@ -25,8 +25,10 @@ import click
 
 from ..api import GraphSource
 from ..errors import InputError, ParameterError
+from ..files import write_output
 from ..formats.rdf_reader import RdfText
 from ..formats.registry import RDF_SYNTAXES, format_name
+from ..limits import QueryPolicy
 
 __all__ = ["RDF_NAMES", "FormatName", "graph_source_options", "output_options", "emit", "parse_params",
            "read_inputs", "input_format_option", "report_format_option", "print_json", "use_color"]
@@ -92,14 +94,21 @@ def graph_source_options(command: F) -> F:
 
     @functools.wraps(command)
     def with_source(*args: Any, data: Sequence[Path] = (), store: Path | None = None,
-                    endpoint: str | None = None, input_format: str | None = None, **kwargs: Any) -> Any:
+                    endpoint: str | None = None, input_format: str | None = None, timeout: float | None = None,
+                    allow_service: Sequence[str] = (), **kwargs: Any) -> Any:
         _STDIN_READ.clear()
         if wants_format:
             kwargs["input_format"] = input_format
-        return command(*args, source=GraphSource(read_inputs(data, input_format), store, endpoint), **kwargs)
+        policy = QueryPolicy.from_environment().with_options(timeout, tuple(allow_service))
+        return command(*args, source=GraphSource(read_inputs(data, input_format), store, endpoint, policy), **kwargs)
 
     decorated: Any = with_source
     for option in (
+        click.option("--allow-service", "allow_service", multiple=True, metavar="URL",
+                     help="Let queries call this SPARQL endpoint with SERVICE (repeatable; '*': any). "
+                          "Refused by default."),
+        click.option("--timeout", "timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+                     help="Stop a query that runs longer than this (default: IGKG_QUERY_TIMEOUT, or none; 0: none)."),
         click.option("--endpoint", "endpoint", metavar="URL",
                      help="Query this SPARQL endpoint instead of the bundled graph "
                           "(its query URL, e.g. Oxigraph's http://HOST:PORT/query)."),
@@ -135,7 +144,7 @@ def output_options(formats: Sequence[str], default: str, help: str) -> Callable[
     (``-`` or absent: standard output); the command receives ``fmt`` and ``output``."""
 
     def decorate(command: F) -> F:
-        command = click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+        command = click.option("--output", "-o", type=click.Path(allow_dash=True, path_type=str),
                                help="Write to this file (atomically); '-' or none: standard output.")(command)
         return click.option("--format", "-f", "fmt", default=default, show_default=True,
                             type=FormatName(formats), help=help)(command)
@@ -149,21 +158,10 @@ def use_color(stream: Any = None) -> bool:
     return not os.environ.get("NO_COLOR") and bool(getattr(stream, "isatty", lambda: False)())
 
 
-def emit(text: str | bytes, output: Path | None) -> None:
-    """Write to a file atomically (temporary file, then rename), or to standard output when
-    ``output`` is ``None`` or ``-``."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    if output is None or str(output) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    tmp = output.with_name(f".{output.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(output)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"{output}: cannot write: {error.strerror or error}") from None
+def emit(text: str | bytes, output: str | os.PathLike[str] | None) -> None:
+    """Write to a file atomically, through to a device or pipe, or to standard output when
+    ``output`` is ``None`` or ``-`` (see :func:`igkg.files.write_output`)."""
+    write_output(text, output)
 
 
 def parse_params(pairs: Sequence[str]) -> dict[str, str]:
@@ -173,5 +171,8 @@ def parse_params(pairs: Sequence[str]) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise ParameterError(f"--param takes KEY=VALUE, not {pair!r}")
+        if key.strip() in params:
+            raise ParameterError(f"--param {key.strip()} is given twice ({params[key.strip()]!r} and "
+                                 f"{value.strip()!r}): give each parameter once")
         params[key.strip()] = value.strip()
     return params

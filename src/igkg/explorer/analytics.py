@@ -1,7 +1,7 @@
 """Network analytics over the drawn graph (networkx): centrality, instrument coverage,
 connected components, shortest paths, and GraphML / GEXF export for Gephi and other tools.
 
-The network is the explorer's view of the whole graph (:func:`igkg.explorer.view.build_view`): resources
+The network is the explorer's view of the whole graph (:func:`igkg.network.view.build_view`): resources
 are nodes, links between them are edges, literals and ``rdf:type`` are attributes, ontology
 terms are left out. Results are :class:`~igkg.results.ResultTable` objects, so the shared
 ``--format`` option prints them as a table, CSV, TSV, JSON or Markdown.
@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from ..errors import InputError, ParameterError
+from ..files import write_output
 from ..namespaces import sparql_prologue
+from ..network.style import CLASSES, OTHER
+from ..network.view import GraphView, build_view
 from ..queries.params import resolve_label
 from ..results import ResultTable, Term
 from ..stores.base import GraphStore
 from ..vocab import XSD
-from .style import CLASSES, OTHER
-from .view import GraphView, build_view
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -186,16 +187,13 @@ def coverage_chart(cov: Coverage, path: Path) -> Path:
                    fontsize=10)
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
-    tmp = path.with_name(f".{path.name}.tmp{suffix}")
+    buffer = io.BytesIO()
     try:
         metadata = {"Date": None} if suffix == ".svg" else {"Software": None}
-        figure.savefig(tmp, format=suffix[1:], metadata=metadata)
-        tmp.replace(path)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
+        figure.savefig(buffer, format=suffix[1:], metadata=metadata)
     finally:
         plt.close(figure)
+    write_output(buffer.getvalue(), path)
     return path
 
 
@@ -274,7 +272,7 @@ def export_network(store: GraphStore, fmt: str) -> bytes:
 
     if fmt not in NETWORK_FORMATS:
         raise InputError(f"unknown network format {fmt!r}; use one of {', '.join(NETWORK_FORMATS)}")
-    view = build_view(store)
+    view = build_view(store, concepts=True)  # the whole network, concepts included, for Gephi
     graph = network_graph(view, fmt)
     buffer = io.BytesIO()
     if fmt == "graphml":

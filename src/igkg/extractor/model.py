@@ -12,7 +12,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 __all__ = [
     "Evidence",
@@ -215,6 +215,9 @@ class Document:
     footnotes: list[Footnote] = field(default_factory=list)
     candidates: list[str] = field(default_factory=list)
     format: str = "text"
+    #: Triples other steps add to the document's RDF (the revision record of
+    #: ``igkg extract --version-of``: prov:wasRevisionOf and the unit changes).
+    extra_triples: list[Any] = field(default_factory=list, repr=False)
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1]

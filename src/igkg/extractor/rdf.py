@@ -163,6 +163,7 @@ def document_triples(document: Document) -> list[ox.Triple]:
             add(ox.Triple(node, subject, ox.NamedNode(link.iri)))
             for place in link.evidence:
                 evidence.annotate(node, subject, ox.NamedNode(link.iri), place, "classifying")
+    triples.extend(document.extra_triples)
     return list(dict.fromkeys(triples))
 
 

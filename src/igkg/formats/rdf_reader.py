@@ -3,10 +3,14 @@
 Every syntax error becomes a :class:`~igkg.errors.ParseError` with file, line and column.
 Nothing is added to a store until every input has parsed, so a failed load changes nothing.
 JSON-LD documents that name a remote ``@context`` are refused (no document loader is set).
+Every input is read through :class:`~igkg.formats.guard.GuardedReader`, which enforces the
+limits of :mod:`igkg.limits` (size, nesting, literal length, XML entities) before the parser
+sees a byte. Blank nodes are renamed per file, so that ``_:b1`` in two files stays two nodes.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,10 +18,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import InputError, ParseError
+from ..errors import InputError, LimitError, ParseError
+from ..limits import TOKEN_LIMIT, InputLimits
+from .guard import GuardedReader, check_size
 from .registry import RdfSyntax, rdf_syntax, sniff_syntax, syntax_for_path
 
-__all__ = ["RdfText", "parse_file", "parse_data", "parse_files", "parse_error"]
+__all__ = ["RdfText", "parse_file", "parse_data", "parse_files", "parse_error", "parse_stream", "token_limit_error"]
 
 
 @dataclass(frozen=True)
@@ -41,13 +47,45 @@ _LOCATION = re.compile(
 )
 
 
+_SURROGATE = re.compile(r"escape sequence '\\u(D[89AB][0-9A-F]{2})' is encoding", re.I)
+
+
 def parse_error(error: SyntaxError, path: str | Path | None) -> ParseError:
     message = _LOCATION.sub("", str(error.msg)).strip() or "syntax error"
     line = error.lineno if isinstance(error.lineno, int) and error.lineno > 0 else None
     column = error.offset if isinstance(error.offset, int) and error.offset > 0 else None
     if "LoadDocumentCallback" in message:
         message = "JSON-LD that loads a remote @context is refused (igkg never fetches contexts)"
+    surrogate = _SURROGATE.search(message)
+    if surrogate:  # "\uD83D\uDE00", as JSON writes an emoji: not a character in RDF syntaxes
+        message = (f"\\u{surrogate.group(1)} is half of a UTF-16 surrogate pair (as JSON writes characters "
+                   f"beyond U+FFFF, such as emoji); Turtle and N-Triples escape a character once, with its "
+                   f"code point: write \\U0001F600 for \\uD83D\\uDE00, or the character itself")
     return ParseError(message, path=path, line=line, column=column)
+
+
+def parse_stream(raw: io.RawIOBase | io.BufferedIOBase | io.BytesIO, syntax: RdfSyntax, *,
+                 path: str | Path | None = None, base_iri: str | None = None,
+                 limits: InputLimits | None = None) -> list[ox.Quad]:
+    """Parse a binary stream through the guard; every failure is an :class:`~igkg.errors.IgkgError`."""
+    reader = GuardedReader(raw, syntax, path=path, limits=limits)  # type: ignore[arg-type]
+    try:
+        return list(ox.parse(input=reader, format=syntax.oxigraph,  # type: ignore[arg-type]  # has read()
+                             base_iri=base_iri, rename_blank_nodes=True))
+    except SyntaxError as error:
+        raise parse_error(error, path) from None
+    except UnicodeDecodeError as error:
+        raise ParseError(f"not UTF-8 text ({error.reason} at byte {error.start})", path=path) from None
+    except MemoryError as error:  # Oxigraph's buffer limit: the guard should have said it first
+        raise token_limit_error(error, path, reader.scanner.line) from None
+
+
+def token_limit_error(error: MemoryError, path: str | Path | None, line: int) -> Exception:
+    """Oxigraph's "Reached the buffer maximal size" as a limit error naming the file."""
+    if "buffer maximal size" not in str(error):
+        return error
+    return LimitError(f"a literal, IRI or name of {TOKEN_LIMIT // (1024 * 1024)} MiB or more "
+                      f"(the most Oxigraph's parser takes)", path=path, line=line)
 
 
 def parse_file(path: str | Path, syntax: RdfSyntax | str | None = None) -> list[ox.Quad]:
@@ -56,16 +94,18 @@ def parse_file(path: str | Path, syntax: RdfSyntax | str | None = None) -> list[
     chosen = syntax_for_path(path) if syntax is None else (
         syntax if isinstance(syntax, RdfSyntax) else rdf_syntax(syntax)
     )
-    if not path.is_file():
+    if not path.exists():
         raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not an RDF file")
+    limits = InputLimits.from_environment()
     try:
-        return list(ox.parse(path=path, format=chosen.oxigraph, base_iri=path.resolve().as_uri()))
-    except SyntaxError as error:
-        raise parse_error(error, path) from None
-    except UnicodeDecodeError as error:
-        raise ParseError(f"not UTF-8 text ({error.reason} at byte {error.start})", path=path) from None
+        if path.is_file():
+            check_size(path.stat().st_size, path, limits)
+        with path.open("rb") as raw:
+            return parse_stream(raw, chosen, path=path, base_iri=path.resolve().as_uri(), limits=limits)
     except (OSError, ValueError) as error:
-        raise InputError(f"{path}: cannot read: {error}") from None
+        raise InputError(f"{path}: cannot read: {getattr(error, 'strerror', None) or error}") from None
 
 
 def parse_data(
@@ -73,12 +113,9 @@ def parse_data(
 ) -> list[ox.Quad]:
     """Parse RDF given as a string or bytes."""
     chosen = syntax if isinstance(syntax, RdfSyntax) else rdf_syntax(syntax)
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     try:
-        return list(ox.parse(input=data, format=chosen.oxigraph, base_iri=base_iri))
-    except SyntaxError as error:
-        raise parse_error(error, None) from None
-    except UnicodeDecodeError as error:
-        raise ParseError(f"not UTF-8 text ({error.reason} at byte {error.start})") from None
+        return parse_stream(io.BytesIO(raw), chosen, base_iri=base_iri)
     except ValueError as error:
         raise InputError(f"cannot parse: {error}") from None
 

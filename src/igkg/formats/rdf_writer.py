@@ -3,17 +3,25 @@
 Turtle, N-Triples, N-Quads, TriG and RDF/XML are written by Oxigraph (fast, with igkg's
 prefixes). JSON-LD is compacted by rdflib with the bundled context
 (``ontology/context.jsonld``), embedded in the output: a reader never fetches a context.
+
+RDF/XML is an XML 1.0 document, which cannot carry every string: a literal holding NUL, another
+control character (other than tab, line feed, carriage return) or U+FFFE/U+FFFF is refused with
+the triple named (export it as Turtle, N-Triples or JSON-LD, which carry any string). A carriage
+return is written as ``&#13;``: written raw, every XML parser would turn CR LF into LF.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
+from ..errors import InputError
 from ..namespaces import PREFIXES
 from ..resources import ontology_dir
+from .jsonld_writer import graph_to_jsonld
 from .rdflib_bridge import quads_to_graph
 from .registry import rdf_syntax
 
@@ -34,9 +42,31 @@ def _bytes(data: bytes | None) -> bytes:
 
 
 def _jsonld(quads: Iterable[ox.Quad]) -> bytes:
-    graph = quads_to_graph(quads)
-    text = graph.serialize(format="json-ld", context=bundled_context(), auto_compact=True, indent=1)
-    return text.encode("utf-8")
+    return graph_to_jsonld(quads_to_graph(quads), bundled_context())
+
+
+#: What XML 1.0 cannot hold (its Char production), even escaped.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_checked(statements: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
+    """The statements, refusing a literal that an XML 1.0 document cannot carry."""
+    for statement in statements:
+        for term in (statement.subject, statement.object):
+            if isinstance(term, ox.Literal):
+                bad = _NOT_XML.search(term.value)
+                if bad is not None:
+                    value = term.value if len(term.value) < 60 else term.value[:57] + "…"
+                    raise InputError(
+                        f"cannot write RDF/XML: the literal {value!r} of {statement.subject} {statement.predicate} "
+                        f"holds U+{ord(bad.group()):04X}, which an XML 1.0 document cannot carry; export as "
+                        f"Turtle, N-Triples or JSON-LD instead")
+        yield statement
+
+
+def _xml(statements: Iterable[ox.Triple]) -> bytes:
+    data = _bytes(ox.serialize(_xml_checked(statements), format=ox.RdfFormat.RDF_XML, prefixes=dict(PREFIXES)))
+    return data.replace(b"\r", b"&#13;")  # only literal text can hold a CR
 
 
 def serialize_triples(triples: Iterable[ox.Triple], syntax: str = "ttl") -> bytes:
@@ -44,6 +74,8 @@ def serialize_triples(triples: Iterable[ox.Triple], syntax: str = "ttl") -> byte
     chosen = rdf_syntax(syntax)
     if chosen.name == "jsonld":
         return _jsonld(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    if chosen.name == "xml":
+        return _xml(triples)
     if chosen.supports_datasets:
         items: list[ox.Quad] | list[ox.Triple] = [
             ox.Quad(t.subject, t.predicate, t.object) for t in triples
@@ -58,6 +90,8 @@ def serialize_quads(quads: Iterable[ox.Quad], syntax: str = "ttl") -> bytes:
     chosen = rdf_syntax(syntax)
     if chosen.name == "jsonld":
         return _jsonld(quads)
+    if chosen.name == "xml":
+        return _xml(ox.Triple(q.subject, q.predicate, q.object) for q in quads)
     if chosen.supports_datasets:
         return _bytes(ox.serialize(quads, format=chosen.oxigraph, prefixes=dict(PREFIXES)))
     triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -24,7 +25,8 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Ide
             return rdflib.Literal(term.value, lang=term.language)
         if term.datatype == XSD.string:
             return rdflib.Literal(term.value)
-        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+        # normalize=False: rdflib would otherwise rewrite "01"^^xsd:integer as "1"
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value), normalize=False)
     raise TypeError(f"cannot convert {term!r} to rdflib")
 
 
@@ -33,6 +35,8 @@ def quads_to_graph(quads: Iterable[ox.Quad], graph: rdflib.Graph | None = None) 
     """All quads as triples of one rdflib graph (graph names are dropped)."""
     graph = graph if graph is not None else rdflib.Graph()
     add = graph.add
-    for quad in quads:
-        add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))  # type: ignore[arg-type]
+    with warnings.catch_warnings():  # rdflib warns on every ill-typed literal ("01"^^xsd:boolean): data, not news
+        warnings.filterwarnings("ignore", category=UserWarning, module="rdflib.term")
+        for quad in quads:
+            add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))  # type: ignore[arg-type]
     return graph

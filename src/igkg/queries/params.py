@@ -70,6 +70,28 @@ _LETTERS = sparql_prologue() + """SELECT ?number ?listed WHERE {
   BIND (EXISTS { ?instrument igkg:subItemsNotModelled ?paragraph } AS ?listed)
 } ORDER BY ?seq"""
 
+#: The labels results and the explorer show for a recommendation ("WGEC #8": the acronym of its
+#: document or of the body the document was prepared within, then its position) and a
+#: paragraph ("TA ¶72(g)": the instrument's acronym, then the number as cited).
+_SHOWN_RECOMMENDATION = re.compile(r"^(?P<whole>.+?)\s*#\s*(?P<position>\d+)$")
+_IS_CONCEPT = sparql_prologue() + "ASK WHERE { ?s a skos:Concept }"
+_LABEL_STARTS = sparql_prologue() + f"""SELECT DISTINCT ?s WHERE {{
+  ?s {_LABELS}|igkg:asWritten ?label .
+  FILTER(STRSTARTS(LCASE(STR(?label)), ?start))
+}}"""
+_SECTION = sparql_prologue() + """SELECT DISTINCT ?s WHERE {
+  ?s a igkg:Section ; eli:is_part_of ?instrument ; skos:prefLabel|rdfs:label ?label .
+  FILTER(STRSTARTS(LCASE(STR(?label)), ?start))
+}"""
+
+_SHOWN_PARAGRAPH = re.compile(r"^(?P<whole>.+?)\s*¶\s*(?P<number>.+)$")
+_RECOMMENDATION_AT = sparql_prologue() + """SELECT DISTINCT ?r WHERE {
+  ?r a igkg:Recommendation ; igkg:position ?position ; eli:is_part_of ?doc .
+  { ?doc igkg:acronym|skos:prefLabel|skos:altLabel|dcterms:title ?name }
+  UNION { ?doc igkg:preparedWithin ?body . ?body igkg:acronym|skos:prefLabel|skos:altLabel ?name }
+  FILTER(LCASE(STR(?name)) = ?text)
+}"""
+
 _PARAGRAPH = re.compile(
     r"^(?:¶+|§+|paras?\.?|paragraphs?|p\.)?\s*(?P<number>\d+)\s*"
     r"(?:\(\s*(?P<a>[a-z]{1,2})\s*\)|\.?(?P<b>[a-z]{1,2})\)?)?$",
@@ -146,13 +168,72 @@ def resolve_label(store: GraphStore, type_: str, text: str) -> ox.NamedNode:
         for root in roots or ():
             found += _subjects(store, _MATCH_TYPED, {"text": ox.Literal(attempt), "root": root})
         unique = sorted(set(found), key=lambda n: n.value)
+        if len(unique) > 1 and type_ == "node":
+            # "Enhanced Cooperation" is the process and a topic: the thing, not the concept.
+            things = [n for n in unique if not store.query(_IS_CONCEPT, {"s": n})]
+            unique = things if len(things) == 1 else unique
         if len(unique) == 1:
             return unique[0]
         if len(unique) > 1:
             names = ", ".join(compact(n.value) for n in unique)
             raise ParameterError(f"{text!r} matches several resources ({names}); give the IRI instead")
+    if type_ == "node":
+        shown = _shown_label(store, " ".join(text.split()))
+        if shown is not None:
+            return shown
     what = _WHAT.get(type_, type_)
     raise ParameterError(f"no {what} is called {text!r}{_suggest(store, type_, text)}")
+
+
+def _section(store: GraphStore, whole: str, name: str) -> ox.NamedNode | None:
+    """"TA: Internet governance" (a section as results show it: its instrument, then its name,
+    perhaps clipped)."""
+    try:
+        instrument = resolve_label(store, "instrument", whole)
+    except ParameterError:
+        return None
+    start = name.rstrip("…").strip().lower()
+    found = sorted(set(_subjects(store, _SECTION, {"instrument": instrument, "start": ox.Literal(start)})),
+                   key=lambda n: n.value)
+    return found[0] if len(found) == 1 else None
+
+
+def _shown_label(store: GraphStore, text: str) -> ox.NamedNode | None:
+    """The resource a displayed label names: "WGEC #8" (a recommendation by position in its
+    document), "TA ¶72(g)" (a paragraph of an instrument); None when it is not such a label."""
+    rec = _SHOWN_RECOMMENDATION.match(text)
+    if rec is not None:
+        found = _subjects(store, _RECOMMENDATION_AT, {
+            "text": ox.Literal(rec["whole"].lower()),
+            "position": ox.Literal(str(int(rec["position"])), datatype=XSD.integer)})
+        unique = sorted(set(found), key=lambda n: n.value)
+        if len(unique) > 1:
+            names = ", ".join(compact(n.value) for n in unique)
+            raise ParameterError(f"{text!r} matches several recommendations ({names}); give the IRI instead")
+        return unique[0] if unique else None
+    if text.endswith("…"):  # a label clipped for display: the one label it begins
+        start = text[:-1].strip().lstrip("“\"").lower()
+        found = sorted(set(_subjects(store, _LABEL_STARTS, {"start": ox.Literal(start)})), key=lambda n: n.value)
+        if len(found) == 1:
+            return found[0]
+        whole, sep, name = text.partition(": ")
+        if sep:  # "TA: Internet governan…": a section of an instrument
+            return _section(store, whole, name)
+        return None
+    whole, sep, name = text.partition(": ")
+    if sep:
+        section = _section(store, whole, name)
+        if section is not None:
+            return section
+    para = _SHOWN_PARAGRAPH.match(text)
+    if para is not None:
+        try:
+            instrument = resolve_label(store, "instrument", para["whole"])
+        except ParameterError:
+            return None
+        paragraph = _resolve_paragraph(store, para["number"], instrument)
+        return paragraph if isinstance(paragraph, ox.NamedNode) else None
+    return None
 
 
 def _resolve_paragraph(store: GraphStore, text: str, instrument: ox.NamedNode | None) -> Term:
@@ -224,6 +305,11 @@ def resolve_parameters(
             )
         if not str(text).strip():
             raise ParameterError(f"parameter {parameter.name} is empty")
+        try:
+            str(text).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ParameterError(f"parameter {parameter.name} is not valid text (bytes that are not UTF-8 "
+                                 f"on the command line?)") from None
         if parameter.type in ("agent", "instrument", "verb", "node"):
             bindings[parameter.name] = resolve_label(store, parameter.type, text)
         elif parameter.type == "paragraph":

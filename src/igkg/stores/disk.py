@@ -8,13 +8,21 @@ database that readers use. A store folder holds numbered Oxigraph databases and 
     DIR/live -> gen-000002     the database every reader opens (``oxigraph serve-read-only
     DIR/gen-000002/               --location DIR/live`` works too)
     DIR/.load.lock             held by a running load (one load at a time)
-    DIR/.readers.lock          held (shared) by every reader while it has the store open
+    DIR/.gen-000002.readers    held (shared) by every reader of gen-000002 while it is open
 
 A load copies the live database into a new generation (``Store.backup``: hard links, no copy
 of the data), bulk-loads the files into the copy, and only when every file has loaded, flushes it
 and switches ``live`` to it with one atomic ``rename``. A load that fails at any point before the
-switch leaves ``live`` untouched; the unfinished generation is deleted (or, after a killed process,
-at the start of the next load). An old generation is deleted once no reader has it open.
+switch leaves ``live`` untouched; the unfinished generation is deleted.
+
+Left-overs are cleaned by the next load, or by the next reader that finds no load running
+(holding the load lock while it cleans): a generation *newer* than ``live`` was left by a
+killed load and was never live, so no reader can have it open (it goes at once, whoever has
+the store open); a generation *older* than ``live`` goes once no reader holds its lock. A
+reader locks the generation ``live`` names, then checks that ``live`` still names it.
+
+A damaged database (a corrupt ``.sst`` file) is reported as "the store at DIR is damaged"
+(exit code 4) with what to do: load the files into a new folder.
 
 A new store is seeded with the bundled graph (ontology, concept schemes, reference data, seed
 documents), which the named queries and parameter look-ups need; ``bundled=False``
@@ -36,8 +44,10 @@ from typing import IO
 import pyoxigraph as ox
 
 from ..errors import InputError, ParseError, StoreError
-from ..formats.rdf_reader import parse_error
+from ..formats.guard import GuardedReader, check_size
+from ..formats.rdf_reader import parse_error, token_limit_error
 from ..formats.registry import syntax_for_path
+from ..limits import InputLimits, QueryPolicy
 from ..resources import bundled_graph_files
 from .oxigraph import OxigraphStore
 
@@ -51,7 +61,7 @@ __all__ = ["DiskStore", "LoadSummary", "is_store", "open_store", "load_into_stor
 LIVE = "live"
 _GENERATION = re.compile(r"^gen-(\d{6})$")
 _LOAD_LOCK = ".load.lock"
-_READERS_LOCK = ".readers.lock"
+_OPEN_ATTEMPTS = 20
 
 #: ``progress(bytes_done, bytes_total, file, file_read)``: called as the files are read; the
 #: total is ``None`` when it cannot be known (a pipe); ``file_read`` is true once the whole file
@@ -133,36 +143,57 @@ def _live_generation(folder: Path) -> Path | None:
     return target
 
 
+def _readers_lock(folder: Path, generation: str) -> Path:
+    return folder / f".{generation}.readers"
+
+
+def _open_live(folder: Path) -> tuple[Path, _Lock]:
+    """The live generation, locked (shared) for reading; retried while a load switches it."""
+    for _attempt in range(_OPEN_ATTEMPTS):
+        live = _live_generation(folder)
+        if live is None:
+            raise StoreError(f"{folder} is not an igkg store: create one with `igkg load FILE --store {folder}`")
+        try:
+            lock = _Lock(_readers_lock(folder, live.name), exclusive=False)
+        except BlockingIOError:  # a clean-up is deleting it: live has moved on
+            time.sleep(0.05)
+            continue
+        except OSError as error:
+            raise StoreError(f"cannot lock store {folder}: {error.strerror or error}") from None
+        if _live_generation(folder) == live and live.is_dir():
+            return live, lock
+        lock.release()
+    raise StoreError(f"store {folder} keeps changing under loads; try again")
+
+
 class DiskStore(OxigraphStore):
     """A store folder opened for reading (several processes may read at once)."""
 
-    def __init__(self, folder: str | Path) -> None:
+    def __init__(self, folder: str | Path, policy: QueryPolicy | None = None) -> None:
         self.folder = Path(folder)
         self._lock: _Lock | None = None
         if not self.folder.is_dir():
             raise StoreError(f"no store at {self.folder}: create one with `igkg load --store {self.folder}`")
         if is_store(self.folder):
-            try:
-                self._lock = _Lock(self.folder / _READERS_LOCK, exclusive=False)
-            except OSError as error:
-                raise StoreError(f"cannot lock store {self.folder}: {error.strerror or error}") from None
-            database = _live_generation(self.folder)
+            database, self._lock = _open_live(self.folder)
+            _tidy(self.folder)
         elif (self.folder / "CURRENT").is_file():  # a plain Oxigraph database (`oxigraph load`)
             database = self.folder
         else:
             raise StoreError(
                 f"{self.folder} is not an igkg store: create one with `igkg load FILE --store {self.folder}`"
             )
-        assert database is not None
         try:
-            super().__init__(database, read_only=True)
+            super().__init__(database, read_only=True, policy=policy, folder=self.folder)
         except StoreError:
             self.close()
             raise
         self.location = f"store {self.folder}"
 
     def close(self) -> None:
-        """Let a later load delete this generation once it is replaced."""
+        """Let a later load delete this generation once it is replaced (the query worker, which
+        shares the lock, is stopped too)."""
+        self._invalidate()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -171,9 +202,9 @@ class DiskStore(OxigraphStore):
         self.close()
 
 
-def open_store(folder: str | Path) -> DiskStore:
+def open_store(folder: str | Path, policy: QueryPolicy | None = None) -> DiskStore:
     """Open a store folder (or a plain Oxigraph database folder) read-only."""
-    return DiskStore(folder)
+    return DiskStore(folder, policy)
 
 
 class _CountingReader:
@@ -194,16 +225,19 @@ class _CountingReader:
         return chunk
 
 
-def _check_inputs(files: Sequence[Path]) -> None:
+def _check_inputs(files: Sequence[Path], limits: InputLimits) -> None:
     for path in files:
         syntax_for_path(path)
         if not path.exists():
             raise InputError(f"{path}: no such file")
         if path.is_dir():
             raise InputError(f"{path}: is a folder, not an RDF file")
+        if path.is_file():
+            check_size(path.stat().st_size, path, limits)
 
 
-def _bulk_load(store: ox.Store, path: Path, done: int, total: int | None, progress: Progress | None) -> int:
+def _bulk_load(store: ox.Store, path: Path, done: int, total: int | None, progress: Progress | None,
+               limits: InputLimits) -> int:
     syntax = syntax_for_path(path)
     try:
         raw_file = path.open("rb")
@@ -212,13 +246,16 @@ def _bulk_load(store: ox.Store, path: Path, done: int, total: int | None, progre
     try:
         with raw_file as raw:
             reader = _CountingReader(raw, path, done, total, progress)
-            store.bulk_load(input=reader, format=syntax.oxigraph,  # type: ignore[arg-type]  # has read()
+            guarded = GuardedReader(reader, syntax, path=path, limits=limits)  # type: ignore[arg-type]
+            store.bulk_load(input=guarded, format=syntax.oxigraph,  # type: ignore[arg-type]  # has read()
                             base_iri=path.resolve().as_uri())
             return reader.done
     except SyntaxError as error:
         raise parse_error(error, path) from None
     except UnicodeDecodeError as error:
         raise ParseError(f"not UTF-8 text ({error.reason} at byte {error.start})", path=path) from None
+    except MemoryError as error:  # Oxigraph's buffer limit: the guard should have said it first
+        raise token_limit_error(error, path, guarded.scanner.line) from None
     except ValueError as error:
         raise InputError(f"{path}: cannot load: {error}") from None
 
@@ -247,15 +284,37 @@ def _switch(folder: Path, generation: Path) -> None:
 
 
 def _remove_unused(folder: Path, keep: Path | None) -> None:
-    """Delete generations other than ``keep`` (unfinished loads, replaced databases), unless a
-    reader still has the store open."""
-    with _try_lock(folder / _READERS_LOCK) as alone:
-        if not alone:
-            return
-        for entry in folder.iterdir():
-            if _GENERATION.match(entry.name) and entry.is_dir() and (keep is None or entry.name != keep.name):
+    """Delete the generations other than ``keep`` (the live one) that nobody can be reading: the
+    caller holds the load lock. Newer than ``keep``: left by a killed load, never live, deleted.
+    Older: replaced, deleted once no reader holds its lock."""
+    keep_number = int(_GENERATION.match(keep.name).group(1)) if keep is not None else -1  # type: ignore[union-attr]
+    for entry in sorted(folder.iterdir()):
+        match = _GENERATION.match(entry.name)
+        if match is None or not entry.is_dir() or (keep is not None and entry.name == keep.name):
+            continue
+        lock = _readers_lock(folder, entry.name)
+        if int(match.group(1)) > keep_number:
+            shutil.rmtree(entry, ignore_errors=True)
+            lock.unlink(missing_ok=True)
+            continue
+        with _try_lock(lock) as alone:
+            if alone:
                 shutil.rmtree(entry, ignore_errors=True)
+                lock.unlink(missing_ok=True)
+    for lock in folder.glob(".gen-*.readers"):  # locks of generations already gone
+        if not (folder / lock.name[1:].removesuffix(".readers")).is_dir():
+            with _try_lock(lock) as alone:
+                if alone:
+                    lock.unlink(missing_ok=True)
     (folder / f"{LIVE}.new").unlink(missing_ok=True)
+
+
+def _tidy(folder: Path) -> None:
+    """Clean left-overs when no load is running (a reader calls it when it opens the store); a
+    reader without write permission simply leaves them."""
+    with contextlib.suppress(OSError, StoreError), _try_lock(folder / _LOAD_LOCK) as alone:
+        if alone:
+            _remove_unused(folder, _live_generation(folder))
 
 
 def _next_generation(folder: Path) -> Path:
@@ -290,7 +349,8 @@ def load_into_store(
     started = time.perf_counter()
     folder = Path(folder)
     paths = [Path(p) for p in files]
-    _check_inputs(paths)
+    limits = InputLimits.from_environment()
+    _check_inputs(paths, limits)
     _prepare_folder(folder)
     try:
         load_lock = _Lock(folder / _LOAD_LOCK, exclusive=True)
@@ -319,7 +379,7 @@ def load_into_store(
                 del current
             store = ox.Store(str(generation))
             for path in inputs:
-                done = _bulk_load(store, path, done, total, progress)
+                done = _bulk_load(store, path, done, total, progress, limits)
             store.flush()
             after = len(store)
         except OSError as error:

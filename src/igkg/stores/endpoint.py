@@ -17,13 +17,20 @@ IGKG_ENDPOINT_USER         user name for HTTP authentication (with IGKG_ENDPOINT
 IGKG_ENDPOINT_PASSWORD     its password
 IGKG_ENDPOINT_AUTH         ``basic`` (default) or ``digest`` (Virtuoso's ``/sparql-auth``)
 IGKG_ENDPOINT_TOKEN        a bearer token (``Authorization: Bearer …``) instead of a password
-IGKG_ENDPOINT_TIMEOUT      seconds to wait to connect and for each read (default 60)
+IGKG_ENDPOINT_TIMEOUT      seconds one request may take in all, connecting, sending and reading
+                           the whole answer (default 60)
+IGKG_ENDPOINT_REDIRECTS    ``same-origin`` (default): follow redirects on the URL's origin only;
+                           ``any``: also elsewhere, without credentials
 IGKG_ENDPOINT_RETRIES      retries after a connection error or HTTP 5xx (default 3), waiting
                            IGKG_ENDPOINT_BACKOFF seconds (default 0.5), then twice as long …
 =========================  ===================================================================
 
 Every failure is an :class:`~igkg.errors.EndpointError` (exit code 3) whose one-line message
-names the endpoint. HTTP 4xx answers are not retried.
+names the endpoint. HTTP 4xx answers are not retried, and neither is a request that may have
+reached the server unless it is idempotent (a push that adds is sent once: a broken connection
+after the upload is reported, never answered by sending the data again). The HTTP rules
+(total deadline, redirects, URL checks) are in :mod:`.http`; queries are checked by
+:func:`~igkg.stores.policy.check_query` first (``SERVICE`` is refused here too).
 """
 
 from __future__ import annotations
@@ -32,7 +39,6 @@ import base64
 import contextlib
 import http.client
 import json
-import os
 import re
 import socket
 import time
@@ -40,7 +46,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 import pyoxigraph as ox
@@ -49,8 +55,11 @@ from SPARQLWrapper import POST, URLENCODED, SPARQLWrapper
 from .._version import __version__
 from ..errors import EndpointError, InputError
 from ..formats.registry import RDF_SYNTAXES
+from ..limits import QueryPolicy
 from ..results import GraphResult, QueryResult, ResultTable, Term
 from .binding import inject_values
+from .http import Deadline, EndpointSettings, build_opener, check_url, deadline
+from .policy import check_query
 
 __all__ = ["USER_AGENT", "EndpointSettings", "Endpoint", "SparqlEndpointStore", "query_form"]
 
@@ -80,49 +89,6 @@ def query_form(text: str) -> str:
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
     match = _FORM.match(body)
     return match.group(1).upper() if match else "SELECT"
-
-
-def _number(environ: Mapping[str, str], name: str, default: float, *, whole: bool = False) -> float:
-    raw = environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw) if whole else float(raw)
-    except ValueError:
-        raise InputError(f"{name} must be a {'whole ' if whole else ''}number, not {raw!r}") from None
-    if value < 0 or (not whole and value == 0):
-        raise InputError(f"{name} must be {'at least 0' if whole else 'more than 0'}, not {raw!r}")
-    return value
-
-
-@dataclass(frozen=True)
-class EndpointSettings:
-    """How to talk to an endpoint: credentials, timeout and retries."""
-
-    timeout: float = 60.0
-    retries: int = 3
-    backoff: float = 0.5
-    user: str | None = None
-    password: str | None = field(default=None, repr=False)
-    token: str | None = field(default=None, repr=False)
-    auth: str = "basic"
-
-    @classmethod
-    def from_environment(cls, environ: Mapping[str, str] | None = None) -> EndpointSettings:
-        env = os.environ if environ is None else environ
-        user = env.get("IGKG_ENDPOINT_USER") or None
-        password = env.get("IGKG_ENDPOINT_PASSWORD") or None
-        if (user is None) != (password is None):
-            raise InputError("set both IGKG_ENDPOINT_USER and IGKG_ENDPOINT_PASSWORD, or neither")
-        auth = (env.get("IGKG_ENDPOINT_AUTH") or "basic").strip().lower()
-        if auth not in ("basic", "digest"):
-            raise InputError(f"IGKG_ENDPOINT_AUTH must be basic or digest, not {auth!r}")
-        return cls(
-            timeout=_number(env, "IGKG_ENDPOINT_TIMEOUT", 60.0),
-            retries=int(_number(env, "IGKG_ENDPOINT_RETRIES", 3, whole=True)),
-            backoff=_number(env, "IGKG_ENDPOINT_BACKOFF", 0.5),
-            user=user, password=password, token=env.get("IGKG_ENDPOINT_TOKEN") or None, auth=auth,
-        )
 
 
 @dataclass
@@ -160,7 +126,8 @@ class Endpoint:
     """One HTTP(S) endpoint: its URL, credentials, timeout and retries."""
 
     def __init__(self, url: str, settings: EndpointSettings | None = None) -> None:
-        parts = urllib.parse.urlsplit(url.strip())
+        url = check_url(url)
+        parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise InputError(f"{url!r} is not an http(s) URL of a SPARQL endpoint")
         if parts.username or parts.password:
@@ -182,17 +149,18 @@ class Endpoint:
             return "Basic " + base64.b64encode(f"{s.user}:{s.password}".encode()).decode("ascii")
         return None
 
-    def _opener(self) -> urllib.request.OpenerDirector:
+    def _opener(self, watchdog: Deadline) -> urllib.request.OpenerDirector:
         s = self.settings
+        extra: tuple[urllib.request.BaseHandler, ...] = ()
         if s.user and s.password and s.auth == "digest" and not s.token:
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            passwords.add_password(None, self.url, s.user, s.password)
-            return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords))
-        return urllib.request.build_opener()
+            passwords.add_password(None, self.url, s.user, s.password)  # only under this URL
+            extra = (urllib.request.HTTPDigestAuthHandler(passwords),)
+        return build_opener(self.url, self.label, watchdog, allow_elsewhere=s.redirects == "any", extra=extra)
 
     # -- requests ---------------------------------------------------------------------------
-    def _sparql(self, text: str, *, form: str, accept: str) -> HttpAnswer:
-        wrapper = _Wrapper(self.url, self._opener())
+    def _sparql(self, watchdog: Deadline, text: str, *, form: str, accept: str) -> HttpAnswer:
+        wrapper = _Wrapper(self.url, self._opener(watchdog))
         wrapper.setMethod(POST)
         wrapper.setRequestMethod(URLENCODED)
         wrapper.setOnlyConneg(True)
@@ -223,31 +191,50 @@ class Endpoint:
         if authorization:
             headers["Authorization"] = authorization
 
-        def send() -> HttpAnswer:
+        url = check_url(url)
+
+        def send(watchdog: Deadline) -> HttpAnswer:
             request = urllib.request.Request(url, data=body, method=method, headers=headers)
-            with self._opener().open(request, timeout=self.settings.timeout) as response:
+            with self._opener(watchdog).open(request, timeout=self.settings.timeout) as response:
                 return HttpAnswer(response.status, _media_type(response.headers), response.read())
 
         return self._with_retries(send, writing=True, idempotent=idempotent)
 
     def query(self, text: str, *, form: str, accept: str) -> HttpAnswer:
-        return self._with_retries(lambda: self._sparql(text, form=form, accept=accept),
+        return self._with_retries(lambda watchdog: self._sparql(watchdog, text, form=form, accept=accept),
                                   writing=False, idempotent=True)
 
     def update(self, text: str, *, idempotent: bool) -> HttpAnswer:
         """Send one SPARQL Update request (one transaction on servers that have them)."""
-        return self._with_retries(lambda: self._sparql(text, form="INSERT", accept="*/*"),
+        return self._with_retries(lambda watchdog: self._sparql(watchdog, text, form="INSERT", accept="*/*"),
                                   writing=True, idempotent=idempotent)
 
     # -- failures ---------------------------------------------------------------------------
-    def _with_retries(self, send: Callable[[], T], *, writing: bool, idempotent: bool) -> T:
+    def _timed_out(self) -> EndpointError:
+        return EndpointError(f"{self.label}: no complete answer within {self.settings.timeout:g} s "
+                             f"(IGKG_ENDPOINT_TIMEOUT, the time for the whole request)")
+
+    def _attempt(self, send: Callable[[Deadline], T]) -> T:
+        """One request within the total deadline (the watchdog shuts its socket at the end)."""
+        with deadline(self.settings.timeout) as watchdog:
+            try:
+                answer = send(watchdog)
+            except (OSError, http.client.HTTPException):
+                if watchdog.fired:
+                    raise self._timed_out() from None
+                raise
+        if watchdog.fired:  # the answer may have been cut short by the watchdog
+            raise self._timed_out()
+        return answer
+
+    def _with_retries(self, send: Callable[[Deadline], T], *, writing: bool, idempotent: bool) -> T:
         attempts = self.settings.retries + 1
         delay = self.settings.backoff
         for attempt in range(1, attempts + 1):
             retry = attempt < attempts
             after = f" (after {attempt} attempts)" if attempt > 1 else ""
             try:
-                return send()
+                return self._attempt(send)
             except urllib.error.HTTPError as error:
                 body = b""
                 with contextlib.suppress(OSError, http.client.HTTPException):
@@ -267,9 +254,7 @@ class Endpoint:
                 what = "cannot connect" if unreached else "the connection broke"
                 raise EndpointError(f"{self.label}: {what} ({self._reason(error.reason)}){after}") from None
             except TimeoutError:
-                raise EndpointError(
-                    f"{self.label}: no answer within {self.settings.timeout:g} s (IGKG_ENDPOINT_TIMEOUT)"
-                ) from None
+                raise self._timed_out() from None
             except (http.client.HTTPException, ConnectionError) as error:
                 if retry and idempotent and not isinstance(error, http.client.IncompleteRead):
                     time.sleep(delay)
@@ -364,12 +349,18 @@ _COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 class SparqlEndpointStore:
     """A :class:`~igkg.stores.base.GraphStore` over a remote SPARQL endpoint (its default graph)."""
 
-    def __init__(self, url: str, settings: EndpointSettings | None = None) -> None:
+    def __init__(self, url: str, settings: EndpointSettings | None = None, *,
+                 policy: QueryPolicy | None = None) -> None:
+        self.policy = policy or QueryPolicy.from_environment()
+        settings = settings or EndpointSettings.from_environment()
+        if self.policy.timeout is not None:  # --timeout bounds a remote query as well
+            settings = replace(settings, timeout=min(settings.timeout, self.policy.timeout))
         self.endpoint = Endpoint(url, settings)
         self.location = self.endpoint.label
 
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:
         text = inject_values(sparql, bindings) if bindings else sparql  # type: ignore[arg-type]
+        check_query(text, self.policy)  # FROM is the server's to honour; SERVICE is refused here too
         form = query_form(text)
         if form in ("CONSTRUCT", "DESCRIBE"):
             return GraphResult(self.endpoint.triples(self.endpoint.query(text, form=form, accept=_GRAPH_ACCEPT)))

@@ -1,6 +1,7 @@
-/* igkg explorer: draws the graph embedded in #igkg-data with vis-network.
-   Every text from the graph is put into the page with textContent (never innerHTML), and
-   vis-network shows string tooltips with innerText, so markup in the data stays text. */
+/* igkg explorer page: the sidebar (search, class and relation filters, PNG export) and the details
+   panel around the shared drawing (igkgGraph, network/assets/graph.js), over the graph embedded in
+   #igkg-data. Every text from the graph is put into the page with textContent (never innerHTML).
+   Expanding a node draws its neighbours from the ring embedded with the page: no request. */
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("igkg-data").textContent);
@@ -18,129 +19,99 @@
   document.getElementById("title").textContent = data.title;
   document.getElementById("subtitle").textContent = data.subtitle;
   var status = document.getElementById("status");
-
-  var classes = {};
-  var groups = {};
-  data.classes.forEach(function (c) {
-    classes[c.key] = c;
-    groups[c.key] = {
-      shape: c.shape, size: c.size, borderWidth: 1,
-      color: { background: c.colour, border: "#30363d",
-               highlight: { background: c.colour, border: "#000000" },
-               hover: { background: c.colour, border: "#000000" } },
-      font: c.shape === "box" ? { color: c.font, strokeWidth: 0 } : { color: "#1f2328" }
-    };
-  });
-
-  var big = data.nodes.length > data.settings.quiet_above;
-  var options = {
-    autoResize: true,
-    groups: groups,
-    layout: { improvedLayout: false, randomSeed: 1 },
-    interaction: { hover: true, tooltipDelay: 250, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
-                   multiselect: false, navigationButtons: false, keyboard: false },
-    nodes: { font: { size: 13, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
-             margin: 6 },
-    edges: { arrows: { to: { enabled: true, scaleFactor: 0.45 } }, width: 1,
-             color: { color: "#9aa5b1", highlight: "#24292f", hover: "#57606a" },
-             font: { size: 9, color: "#57606a", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
-             scaling: { label: { drawThreshold: 9 } },  // relation names show when zoomed in
-             smooth: big ? false : { enabled: true, type: "continuous", roundness: 0.2 } },
-    physics: data.physics ? {
-      enabled: true, solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -45, centralGravity: 0.008, springLength: 90,
-                          springConstant: 0.06, damping: 0.5, avoidOverlap: 0.4 },
-      stabilization: { enabled: true, iterations: data.settings.iterations, updateInterval: 25, fit: true }
-    } : { enabled: false }
-  };
-
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
-  var container = document.getElementById("network");
-  var network = new vis.Network(container, {}, options);
-  window.network = network;
   window.igkgSettled = false;
+  if (data.physics) { status.textContent = "laying out\u2026"; }
 
-  function settled() {
-    if (window.igkgSettled) { return; }
-    if (data.physics) { network.setOptions({ physics: { enabled: false } }); }
-    window.igkgSettled = true;
-    window.igkgSettleMs = performance.now();
-    document.body.setAttribute("data-settled", "true");
-    status.textContent = "";
-  }
-  if (data.physics) {
-    status.textContent = "laying out\u2026";
-    network.on("stabilizationProgress", function (p) {
-      status.textContent = "laying out\u2026 " + Math.round(100 * p.iterations / p.total) + "%";
-    });
-    network.once("stabilizationIterationsDone", settled);
-  } else {
-    network.once("afterDrawing", function () { network.fit(); settled(); });
-  }
-  network.setData({ nodes: nodes, edges: edges });
-
-  // --- neighbours, from the edge list ---------------------------------------------------
-  var links = data.nodes.map(function () { return []; });
-  data.edges.forEach(function (e) {
-    links[e.from].push({ dir: "out", rel: e.label, other: e.to });
-    links[e.to].push({ dir: "in", rel: e.label, other: e.from });
+  var graph = window.igkgGraph(document.getElementById("network"), data, {
+    progress: function (percent) { status.textContent = "laying out\u2026 " + percent + "%"; },
+    settled: function () {
+      window.igkgSettled = true;
+      window.igkgSettleMs = performance.now();
+      document.body.setAttribute("data-settled", "true");
+      status.textContent = "";
+      if (location.hash.length > 1) { graph.restore(location.hash); }
+    },
+    selected: function (id) { if (id !== null) { showDetails(id); } },
+    expanded: function (id, added) {
+      status.textContent = added ? "+" + added + " nodes" : "nothing more to draw";
+      showDetails(id);
+    }
   });
+  var network = graph.network;
+  window.network = network;
+  window.igkg = graph;
 
   // --- legend and class filter -----------------------------------------------------------
-  var shown = {};
   var legend = document.getElementById("legend");
   data.classes.forEach(function (c) {
-    shown[c.key] = true;
     var item = el("li");
     var label = el("label");
     var box = el("input");
     box.type = "checkbox";
     box.checked = true;
     box.setAttribute("data-class", c.key);
-    box.addEventListener("change", function () { shown[c.key] = box.checked; applyFilter(); });
+    box.addEventListener("change", function () { graph.showClass(c.key, box.checked); });
     var swatch = el("span", "swatch", SYMBOLS[c.shape] || "\u25cf");
     swatch.style.color = c.colour;
     label.appendChild(box);
     label.appendChild(swatch);
     label.appendChild(el("span", "name", c.name));
-    label.appendChild(el("span", "count", c.count));
+    // A class with no node drawn (concepts, by default) is there for expanding: say where it is.
+    label.appendChild(el("span", "count", c.count || "in details"));
     item.appendChild(label);
     legend.appendChild(item);
   });
-  function applyFilter() {
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, hidden: !shown[n.group] }; }));
-  }
-  function setAll(value) {
+  function syncBoxes() {
     legend.querySelectorAll("input[type=checkbox]").forEach(function (box) {
-      box.checked = value;
-      shown[box.getAttribute("data-class")] = value;
+      box.checked = graph.isShown(box.getAttribute("data-class"));
     });
-    applyFilter();
+    relationList.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      box.checked = graph.relationShown(box.getAttribute("data-relation"));
+    });
   }
-  document.getElementById("show-all").addEventListener("click", function () { setAll(true); });
-  document.getElementById("show-none").addEventListener("click", function () { setAll(false); });
-  document.getElementById("fit").addEventListener("click", function () { network.fit(); });
+  document.getElementById("show-all").addEventListener("click", function () { graph.showAll(true); syncBoxes(); });
+  document.getElementById("show-none").addEventListener("click", function () { graph.showAll(false); syncBoxes(); });
+  document.getElementById("fit").addEventListener("click", function () { network.fit(); graph.refont(); });
+  document.getElementById("png").addEventListener("click", function () { graph.downloadPng("igkg-view.png"); });
+
+  // --- relation filter ---------------------------------------------------------------------
+  var relationList = document.getElementById("relations");
+  data.relations.forEach(function (r) {
+    var item = el("li");
+    var label = el("label");
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.setAttribute("data-relation", r.name);
+    box.addEventListener("change", function () { graph.showRelation(r.name, box.checked); });
+    label.appendChild(box);
+    label.appendChild(el("span", "name", r.name));
+    label.appendChild(el("span", "count", r.count));
+    item.appendChild(label);
+    relationList.appendChild(item);
+  });
+  window.addEventListener("hashchange", function () { graph.restore(location.hash).then(syncBoxes); });
 
   // --- search ----------------------------------------------------------------------------
   // What a search matches: the label, the name, the IRI and every literal value.
   var haystack = data.info.map(function (info, i) {
-    var words = [data.nodes[i].label].concat(info.names);
+    var words = [i < data.nodes.length ? data.nodes[i].label : ""].concat(info.names);
     info.facts.forEach(function (fact) { words = words.concat(fact[1]); });
     return words.join("\n").toLowerCase();
   });
   var search = document.getElementById("search");
   var results = document.getElementById("search-results");
+  function drawnLabel(i) { var n = graph.nodes.get(i); return n ? n.label : ""; }
   function find(text) {
     var wanted = text.trim().toLowerCase();
     if (!wanted) { return []; }
     var hits = [];
-    for (var i = 0; i < haystack.length; i++) {
+    for (var i = 0; i < data.nodes.length; i++) {
       var at = haystack[i].indexOf(wanted);
       if (at < 0) { continue; }
-      var label = data.nodes[i].label.toLowerCase();
+      var label = drawnLabel(i).toLowerCase();
       var rank = label === wanted ? 0 : (haystack[i].split("\n").indexOf(wanted) >= 0 ? 1 : (at === 0 ? 2 : 3));
-      hits.push([rank, data.nodes[i].label.length, i]);
+      hits.push([rank, label.length, i]);
     }
     hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
     return hits.slice(0, 40).map(function (h) { return h[2]; });
@@ -154,10 +125,10 @@
       var button = el("button", "hit");
       button.type = "button";
       button.setAttribute("data-node", String(i));
-      button.appendChild(el("span", "label", data.nodes[i].label));
+      button.appendChild(el("span", "label", drawnLabel(i)));
       button.appendChild(document.createTextNode(" "));
-      button.appendChild(el("span", "kind", classes[data.nodes[i].group].name));
-      button.addEventListener("click", function () { select(i); });
+      button.appendChild(el("span", "kind", graph.classes[graph.nodes.get(i).group].name));
+      button.addEventListener("click", function () { graph.select(i, true); syncBoxes(); });
       item.appendChild(button);
       results.appendChild(item);
     });
@@ -166,37 +137,34 @@
   search.addEventListener("keydown", function (event) {
     if (event.key === "Enter") {
       var hits = find(search.value);
-      if (hits.length) { select(hits[0]); }
+      if (hits.length) { graph.select(hits[0], true); syncBoxes(); }
     }
   });
 
   // --- details panel ---------------------------------------------------------------------
   var detailsName = document.getElementById("details-name");
   var detailsBody = document.getElementById("details-body");
-  function select(i) {
-    var group = data.nodes[i].group;
-    if (!shown[group]) {
-      shown[group] = true;
-      var box = legend.querySelector('input[data-class="' + group + '"]');
-      if (box) { box.checked = true; }
-      applyFilter();
-    }
-    network.selectNodes([i]);
-    network.focus(i, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
-    showDetails(i);
-  }
   function showDetails(i) {
     var info = data.info[i];
-    var cls = classes[data.nodes[i].group];
+    var node = graph.nodes.get(i);
+    var cls = graph.classes[node.group];
     clear(detailsBody);
     detailsName.textContent = info.name;
     var kind = el("p", "kind");
     var swatch = el("span", "swatch", SYMBOLS[cls.shape] || "\u25cf");
     swatch.style.color = cls.colour;
     kind.appendChild(swatch);
-    kind.appendChild(document.createTextNode(" " + cls.name + " \u00b7 " + data.nodes[i].label));
+    kind.appendChild(document.createTextNode(" " + cls.name + " \u00b7 " + node.label));
     detailsBody.appendChild(kind);
     detailsBody.appendChild(el("code", "iri", info.iri));
+    var more = graph.hidden(i);
+    var actions = el("p", "actions");
+    var expand = el("button", "expand", more ? "expand: draw " + more + " more links" : "nothing more to expand");
+    expand.type = "button";
+    expand.disabled = !more;
+    expand.addEventListener("click", function () { graph.expand(i); });
+    actions.appendChild(expand);
+    detailsBody.appendChild(actions);
     if (info.facts.length) {
       detailsBody.appendChild(el("h2", null, "Properties"));
       var list = el("dl");
@@ -206,7 +174,7 @@
       });
       detailsBody.appendChild(list);
     }
-    var around = links[i];
+    var around = graph.links(i);
     detailsBody.appendChild(el("h2", null, "Neighbours (" + around.length + ")"));
     var ol = el("ol");
     around.slice(0, 300).forEach(function (link) {
@@ -214,18 +182,15 @@
       var button = el("button", "neighbour");
       button.type = "button";
       button.appendChild(el("span", "rel", (link.dir === "out" ? "\u2192 " : "\u2190 ") + link.rel + " "));
-      button.appendChild(el("span", "label", data.nodes[link.other].label));
-      button.addEventListener("click", function () { select(link.other); });
+      button.appendChild(el("span", "label", drawnLabel(link.other)));
+      button.addEventListener("click", function () { graph.select(link.other, true); });
       item.appendChild(button);
       ol.appendChild(item);
     });
     if (around.length > 300) { ol.appendChild(el("li", "hint", "\u2026 and " + (around.length - 300) + " more")); }
     detailsBody.appendChild(ol);
   }
-  network.on("click", function (params) {
-    if (params.nodes.length) { showDetails(params.nodes[0]); }
-  });
   if (data.focus !== null) {
-    network.once("afterDrawing", function () { network.selectNodes([data.focus]); showDetails(data.focus); });
+    network.once("afterDrawing", function () { if (!location.hash) { graph.select(data.focus, false); } });
   }
 })();

@@ -21,6 +21,7 @@ __all__ = [
     "OTHER",
     "node_class",
     "is_schema",
+    "is_concept",
     "short_name",
     "full_name",
     "node_look",
@@ -120,6 +121,16 @@ def node_class(types: Iterable[str]) -> NodeClass:
 def is_schema(types: Iterable[str]) -> bool:
     """True for ontology terms (classes, properties, the ontology itself, shapes)."""
     return any(t in SCHEMA_TYPES for t in types)
+
+
+CONCEPT_TYPES = frozenset((SKOS.Concept.value, SKOS.ConceptScheme.value))
+
+
+def is_concept(types: Iterable[str]) -> bool:
+    """True for the terms of the concept schemes (verification status, verbs and their kinds,
+    topics, document status …): values that describe a node, drawn as its properties, not as
+    hub nodes that link everything to everything."""
+    return any(t in CONCEPT_TYPES for t in types)
 
 
 def _first(facts: Mapping[str, Sequence[str]], *keys: str) -> str | None:

@@ -1,0 +1,149 @@
+"""Gathering what the network views draw: triples about resources, read from a GraphStore in
+batches whose node lists are VALUES blocks of escaped terms, and the names of the wholes that
+resources are part of (for labels such as "WGEC #4" and "TA ¶72")."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+import pyoxigraph as ox
+
+from ..results import ResultTable, Term
+from ..stores.base import GraphStore
+from ..stores.binding import term_to_sparql
+from ..vocab import ELI, IGKG, RDF, RDFS
+from .style import short_name
+
+__all__ = ["Facts", "Node", "node_key", "describe", "incoming", "property_names", "container_names"]
+
+RDF_TYPE = RDF.type.value
+_IS_PART_OF = ELI.is_part_of.value
+_PREPARED_WITHIN = IGKG.preparedWithin.value
+_ACRONYM = IGKG.acronym.value
+_RDFS_LABEL = RDFS.label.value
+_CHUNK = 800
+
+Node = ox.NamedNode | ox.BlankNode
+
+
+def node_key(term: Node) -> str:
+    """How views key a node: its IRI, or ``_:id`` for a blank node."""
+    return term.value if isinstance(term, ox.NamedNode) else f"_:{term.value}"
+
+
+class Facts:
+    """Triples gathered about resources: types, literal values and links, by subject."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, list[str]] = defaultdict(list)
+        self.literals: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self.links: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self.terms: dict[str, Node] = {}
+        self.described: set[str] = set()
+
+    def add(self, subject: object, predicate: object, obj: object) -> None:
+        """Take one triple; RDF-star triple terms (and anything else) are passed over."""
+        if not isinstance(subject, ox.NamedNode | ox.BlankNode) or not isinstance(predicate, ox.NamedNode):
+            return
+        s = node_key(subject)
+        self.terms.setdefault(s, subject)
+        if isinstance(obj, ox.Literal):
+            values = self.literals[s][predicate.value]
+            if obj.value not in values:
+                values.append(obj.value)
+        elif predicate.value == RDF_TYPE:
+            if isinstance(obj, ox.NamedNode) and obj.value not in self.types[s]:
+                self.types[s].append(obj.value)
+        elif isinstance(obj, ox.NamedNode | ox.BlankNode):
+            o = node_key(obj)
+            self.terms.setdefault(o, obj)
+            self.links[s].add((predicate.value, o))
+
+    def first_link(self, key: str, predicate: str) -> str | None:
+        targets = sorted(o for p, o in self.links.get(key, ()) if p == predicate)
+        return targets[0] if targets else None
+
+
+def _values(var: str, terms: Sequence[Node]) -> str:
+    return f"VALUES ?{var} {{ {' '.join(term_to_sparql(t) for t in terms)} }}"
+
+
+def _chunks(terms: Iterable[Node]) -> Iterator[list[ox.NamedNode]]:
+    batch: list[ox.NamedNode] = []
+    for term in terms:
+        if isinstance(term, ox.NamedNode):  # a blank node cannot be named in a query
+            batch.append(term)
+            if len(batch) == _CHUNK:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+def _rows(store: GraphStore, sparql: str) -> list[tuple[Term | None, ...]]:
+    result = store.query(sparql)
+    assert isinstance(result, ResultTable)
+    return result.rows
+
+
+def describe(store: GraphStore, facts: Facts, terms: Iterable[Node]) -> None:
+    """Add every triple whose subject is one of ``terms``."""
+    todo = [t for t in terms if node_key(t) not in facts.described]
+    for batch in _chunks(todo):
+        for s, p, o in _rows(store, f"SELECT ?s ?p ?o WHERE {{ {_values('s', batch)} ?s ?p ?o }}"):
+            facts.add(s, p, o)
+    facts.described.update(node_key(t) for t in todo)
+
+
+def incoming(store: GraphStore, facts: Facts, terms: Iterable[Node]) -> set[str]:
+    """Add the links pointing at ``terms``; returns the keys of their subjects."""
+    found: set[str] = set()
+    for batch in _chunks(terms):
+        sparql = (f"SELECT ?s ?p ?o WHERE {{ {_values('o', batch)} ?s ?p ?o "
+                  f"FILTER (?p != <{RDF_TYPE}>) }}")
+        for s, p, o in _rows(store, sparql):
+            if isinstance(s, ox.NamedNode | ox.BlankNode):
+                facts.add(s, p, o)
+                found.add(node_key(s))
+    return found
+
+
+def property_names(store: GraphStore, predicates: Iterable[str]) -> dict[str, str]:
+    names: dict[str, tuple[int, str]] = {}
+    for batch in _chunks(ox.NamedNode(p) for p in sorted(set(predicates))):
+        sparql = f"SELECT ?p ?label WHERE {{ {_values('p', batch)} ?p <{_RDFS_LABEL}> ?label }}"
+        for p, label in _rows(store, sparql):
+            assert isinstance(p, ox.NamedNode) and isinstance(label, ox.Literal)
+            rank = 0 if label.language in ("en", None, "") else 1
+            if p.value not in names or (rank, label.value) < names[p.value]:
+                names[p.value] = (rank, label.value)
+    return {p: label for p, (_rank, label) in names.items()}
+
+
+
+def container_names(store: GraphStore, facts: Facts, keys: Iterable[str]) -> dict[str, str]:
+    """For each node that is part of something, the short name of the outermost whole."""
+    tops: dict[str, str] = {}
+    pending = [k for k in keys if facts.first_link(k, _IS_PART_OF)]
+    for key in pending:
+        current, chain = key, {key}
+        while True:
+            parent = facts.first_link(current, _IS_PART_OF)
+            if parent is None or parent in chain:
+                break
+            if parent not in facts.described:
+                describe(store, facts, [facts.terms[parent]])
+            chain.add(parent)
+            current = parent
+        if current != key:
+            tops[key] = current
+    names: dict[str, str] = {}
+    for top in set(tops.values()):
+        body = facts.first_link(top, _PREPARED_WITHIN)
+        acronym = None
+        if body is not None:
+            describe(store, facts, [facts.terms[body]])
+            acronym = next(iter(sorted(facts.literals.get(body, {}).get(_ACRONYM, []))), None)
+        names[top] = short_name(top, facts.literals.get(top, {}), acronym)
+    return {key: names[top] for key, top in tops.items()}

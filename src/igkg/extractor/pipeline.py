@@ -36,6 +36,8 @@ __all__ = ["extract_document", "slugify", "EXTRACTOR"]
 
 EXTRACTOR = f"igkg {__version__}"
 _TERMINAL = (".", ";", "!", "?")
+#: A paragraph wholly in Markdown italics ("_Compiled by the Chair …_"): an editorial note.
+_ITALIC = re.compile(r"\s*(?:_[^_\n]+(?:\n[^_\n]+)*_|\*[^*\s][^*]*\*)[.\s]*")
 _LABELLED = re.compile(r"(?:Recommendation|Rec\.)\s*(\d+[a-z]?)", re.I)
 
 Entry = tuple[str, list[tuple[int, int]], Item | None]
@@ -118,7 +120,11 @@ class _Planner:
         for block in blocks:
             if block.item is None:
                 kind = block.kind
-                if kind == "paragraph" and self.paragraph_unit(clean_text(self.text, block.ranges).text):
+                if (
+                    kind == "paragraph"
+                    and not _ITALIC.fullmatch(" ".join(self.text[a:b] for a, b in block.ranges))
+                    and self.paragraph_unit(clean_text(self.text, block.ranges).text)
+                ):
                     kind = "rec"
                 entries.append((kind, block.ranges, None))
             else:

@@ -100,6 +100,15 @@ def test_a_prose_paragraph_whose_modal_is_subordinate_is_no_unit(kg: igkg.Knowle
     assert [u["text"] for u in units] == ["Governments should publish their plans."]
 
 
+def test_a_paragraph_in_italics_is_an_editorial_note(kg: igkg.KnowledgeGraph) -> None:
+    """A draft's note to its readers, set in italics, asks them to do something: still no unit;
+    the same words in roman type are a recommendation in prose."""
+    note = "Readers are asked to send their comments to the secretariat by the end of May."
+    for marks, units in (("_", 1), ("*", 1), ("", 2)):
+        text = f"# Draft messages\n\n{marks}{note}{marks}\n\n1. Invites the IGF to publish the messages.\n"
+        assert len(_units(text, kg)) == units, marks
+
+
 # --- 2. chapeaux that name the speaker ----------------------------------------------------------
 
 

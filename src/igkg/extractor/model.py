@@ -77,6 +77,10 @@ class Evidence:
             self._resolver = None
         return self._span
 
+    def span(self) -> tuple[int, int, str]:
+        """(start, end, exact) at once."""
+        return self._span if self._span is not None else self._get()
+
     @property
     def start(self) -> int:
         return self._get()[0]

@@ -109,6 +109,35 @@ def test_a_paragraph_in_italics_is_an_editorial_note(kg: igkg.KnowledgeGraph) ->
         assert len(_units(text, kg)) == units, marks
 
 
+def test_a_labelled_recommendation_goes_on_over_its_unlabelled_paragraphs(kg: igkg.KnowledgeGraph) -> None:
+    """In a report whose recommendations are labelled, a recommending paragraph without a label
+    is the second paragraph of the one above; a paragraph that recommends nothing stays a note."""
+    text = (
+        "Recommendations\n\nRecommendation 1.\nRegulators should reserve spectrum for community networks.\n\n"
+        "Where a local operator cannot afford a licence, the regulator should waive the fee.\n\n"
+        "Recommendation 2.\nThe IGF Secretariat should publish a guide to community networks.\n\n"
+        "The working group will meet again in May.\n"
+    )
+    units = _units(text, kg)
+    assert [u["number"] for u in units] == ["1", "2"]
+    assert units[0]["text"].endswith("the regulator should waive the fee.")
+    assert "May" not in units[1]["text"]
+
+
+def test_we_with_an_apposition_before_the_verb(kg: igkg.KnowledgeGraph) -> None:
+    """"We, the members, welcome …" is a first-person paragraph; "We, the undersigned
+    organizations:" stays a chapeau over the items below it."""
+    text = (
+        "# Principles\n\nThe Internet should remain open to all.\n\n"
+        "We, the members, welcome the continuation of this work and invite all stakeholders to join it.\n\n"
+        "We, the undersigned organizations:\n\n1. Call on governments to act.\n"
+    )
+    units = _units(text, kg)
+    assert [_verbs(u) for u in units] == [["recommends"], ["welcomes", "invites"], ["calls upon"]]
+    assert units[1]["actions"][0]["as_written"] == "We, the members, welcome"
+    assert iris(units[1]["addressees"]) == [ALL] and iris(units[2]["addressees"]) == [GOVERNMENTS]
+
+
 # --- 2. chapeaux that name the speaker ----------------------------------------------------------
 
 

@@ -126,6 +126,13 @@ class _Planner:
                     and self.paragraph_unit(clean_text(self.text, block.ranges).text)
                 ):
                     kind = "rec"
+                    previous = entries[-1] if entries else None
+                    if previous is not None and previous[0] == "rec" and _labelled(previous[2]):
+                        # "Recommendation 8." ⏎ body ⏎⏎ "Where …, the registries should …": in a
+                        # report whose recommendations are labelled, a recommending paragraph
+                        # without a label goes on with the labelled one above it
+                        entries[-1] = ("rec", [*previous[1], *block.ranges], previous[2])
+                        continue
                 entries.append((kind, block.ranges, None))
             else:
                 entries.extend(self.expand(block.item))
@@ -147,6 +154,11 @@ class _Planner:
                     kind = "paragraph"
             planned.append((kind, ranges, item))
         return planned
+
+
+def _labelled(item: Item | None) -> bool:
+    """A "Recommendation 7:" / "Rec. 2" item."""
+    return item is not None and item.marker.lower().startswith(("recommendation", "rec."))
 
 
 def _number(item: Item | None) -> str | None:
@@ -229,7 +241,7 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
         speaker.see(kind, item, clean.text)
         if kind == "rec":
             position = len(recommendations) + 1
-            labelled = item is not None and item.marker.lower().startswith(("recommendation", "rec."))
+            labelled = _labelled(item)
             analysis = analyse_unit(
                 position,
                 clean.text,

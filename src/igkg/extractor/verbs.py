@@ -87,6 +87,7 @@ class Opening:
 
 _ADVERB = re.compile(rf"{_ADVERBS}\s+", re.I)
 _WE = re.compile(r"we\s+", re.I)
+_WE_WHO = re.compile(r"we,\s+[^,;:.()\"]{2,80},\s*", re.I)  # "We, the participants, support …"
 _INTRO = re.compile(r"[^,;:.\"]{3,120},\s*(?=we\s)", re.I)  # an introductory phrase before "we"
 _WE_WORD = re.compile(r"(?<!\w)we(?!\w)", re.I)
 _ARE = re.compile(r"are\s+", re.I)
@@ -191,6 +192,8 @@ def _main(
     we = _WE.match(text, at, end)
     if we is None and (intro := _INTRO.match(text, at, end)) is not None and _WE_WORD.search(intro.group()) is None:
         we = _WE.match(text, intro.end(), end)  # "Two decades after the Summit, we reaffirm …"
+    if we is None:
+        we = _WE_WHO.match(text, at, end)
     hit = _verb_at(text, we.end(), end, lexicon) if we is not None else None
     if we is not None and hit is not None and (iri := _verb(lexicon, hit.written, {"base"})):
         return FoundVerb(iri, we.start(), _with_tail(text, lexicon, hit), "base")

@@ -138,6 +138,25 @@ def test_we_with_an_apposition_before_the_verb(kg: igkg.KnowledgeGraph) -> None:
     assert iris(units[1]["addressees"]) == [ALL] and iris(units[2]["addressees"]) == [GOVERNMENTS]
 
 
+def test_a_roman_numbered_heading_over_numbered_paragraphs_is_a_section(kg: igkg.KnowledgeGraph) -> None:
+    """ "III. Concluding observations" (its first word could be a participle) over numbered
+    paragraphs is a section heading, not a unit that swallows them."""
+    body = (
+        "Report of the group\n\n II. Recommendations\n\n"
+        "              12.     Governments are invited to publish their national plans.\n\n\n"
+        " III. Concluding observations\n\n"
+        "              13.     All stakeholders are urged to take part in the work of the\n"
+        "              Forum between its meetings.\n"
+        "              14.     The Commission may wish to ask the Council for a yearly report.\n"
+    )
+    units = _units(body, kg)
+    assert [(u["number"], u["section"]) for u in units] == [
+        ("12", "Recommendations"),
+        ("13", "Concluding observations"),
+        ("14", "Concluding observations"),
+    ]
+
+
 # --- 2. chapeaux that name the speaker ----------------------------------------------------------
 
 

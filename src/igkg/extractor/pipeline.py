@@ -96,6 +96,11 @@ class _Planner:
 
     def expand(self, item: Item) -> list[Entry]:
         own = self.own(item)
+        if self._section_heading(item, own):
+            section: list[Entry] = [("heading", item.ranges, item)]
+            for child in item.children:
+                section.extend(self.expand(child))
+            return section
         if self.operative(own):
             folded: list[Item] = []
             split: list[Entry] = []
@@ -114,6 +119,18 @@ class _Planner:
             return entries
         self.folded[id(item)] = list(item.children)
         return [("candidate", self.ranges(item, item.children), item)]
+
+    def _section_heading(self, item: Item, own: str) -> bool:
+        """ "III. Concluding observations" over numbered paragraphs: a lettered or roman-numbered
+        line that reads as a heading, whose items are numbered paragraphs, is a section heading,
+        even when its first word could be a participle ("Concluding", "Following")."""
+        return (
+            item.family == "upper"
+            and bool(item.children)
+            and heading_like(own)
+            and all(child.family == "number" for child in item.children)
+            and any(self.operative(self.own(child)) for child in item.children)
+        )
 
     def plan(self, blocks: list) -> list[Entry]:  # type: ignore[type-arg]
         entries: list[Entry] = []

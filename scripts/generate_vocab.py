@@ -14,6 +14,7 @@ changes nothing.
 from __future__ import annotations
 
 import argparse
+import keyword
 import sys
 from pathlib import Path
 
@@ -79,6 +80,16 @@ REUSED: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "FORMATS": ("http://www.w3.org/ns/formats/", "W3C unique identifiers for file formats", (
         "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle",
         "RDF_XML",
+    )),
+    "VOID": ("http://rdfs.org/ns/void#", "VoID, the Vocabulary of Interlinked Datasets", (
+        "Dataset", "triples", "entities", "classes", "properties", "distinctSubjects", "distinctObjects",
+        "classPartition", "propertyPartition", "class", "property", "subset", "sparqlEndpoint", "vocabulary",
+        "uriSpace", "dataDump", "rootResource", "feature",
+    )),
+    "DCAT": ("http://www.w3.org/ns/dcat#", "DCAT, the Data Catalog Vocabulary", (
+        "Dataset", "Catalog", "Distribution", "DataService", "distribution", "accessURL", "downloadURL",
+        "mediaType", "endpointURL", "servesDataset", "accessService", "keyword", "landingPage", "version",
+        "theme", "contactPoint",
     )),
     "SH": ("http://www.w3.org/ns/shacl#", "SHACL", (
         "NodeShape", "PropertyShape", "path", "message", "resultMessage", "focusNode", "resultPath",
@@ -149,7 +160,8 @@ def render() -> str:
         lines += ["", "", f"class {cls}:", f'    """{title}, ``{namespace}`` (the terms igkg uses)."""', "",
                   "    __slots__ = ()", f'    NS: Final = "{namespace}"', ""]
         for name in sorted(set(names), key=lambda n: (n.lower(), n)):
-            lines.append(f'    {name}: Final = NamedNode("{namespace}{name}")')
+            attribute = f"{name}_" if keyword.iskeyword(name) else name  # void:class → VOID.class_
+            lines.append(f'    {attribute}: Final = NamedNode("{namespace}{name}")')
     return "\n".join(lines).rstrip() + "\n"
 
 

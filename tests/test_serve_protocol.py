@@ -256,6 +256,35 @@ def test_resource_page_and_its_linked_data(client: TestClient) -> None:
     assert client.get("/resource", params={"iri": "No Such Thing"}).status_code == 404
 
 
+def test_the_ontology_by_content_negotiation(client: TestClient) -> None:
+    """/ontology: a page for a browser, the ontology's own triples for an RDF client (issue 14 part 4)."""
+    from igkg.resources import ontology_dir
+
+    page = client.get("/ontology", headers={"Accept": "text/html,application/xhtml+xml;q=0.9"})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "Accept" in page.headers["vary"]
+    text = page.text
+    assert '<dt id="Recommendation">' in text and '<dt id="addressee">' in text  # anchors by local name
+    assert "https://creativecommons.org/licenses/by/4.0/" in text
+    assert 'href="/resource?iri=https%3A//w3id.org/igkg/ontology%23Recommendation"' in text
+    assert "concept schemes" in text.lower() and "concepts</dd>" in text
+    on_file: set[ox.Triple] = set()
+    for path in ontology_dir().glob("*.ttl"):
+        if path.name != "shapes.ttl":
+            on_file |= {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path))}
+    for accept, syntax in RDF_FORMATS.items():
+        response = client.get("/ontology", headers={"Accept": accept})
+        assert response.status_code == 200 and response.headers["content-type"].startswith(accept)
+        got = {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(response.content, format=syntax)}
+        if syntax != ox.RdfFormat.JSON_LD:  # JSON-LD renames blank nodes, compare the named part
+            assert len(got) == len(on_file)
+        assert ox.Triple(ox.NamedNode("https://w3id.org/igkg/ontology#Recommendation"),
+                         ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                         ox.NamedNode("http://www.w3.org/2002/07/owl#Class")) in got
+    assert client.get("/ontology", params={"format": "ttl"}).headers["content-type"].startswith("text/turtle")
+    assert client.get("/ontology", headers={"Accept": "image/png"}).status_code == 406
+
+
 def test_workbench_api(client: TestClient) -> None:
     table = client.post("/api/table", data={"name": "addressed-to", "param.agent": "IGF"}).json()
     assert table["form"] == "SELECT" and table["table"]["count"] == 3

@@ -5,7 +5,7 @@
 >>> len(kg.query("recommendations"))
 14
 
-The public API: :func:`load`, :func:`extract`, :class:`KnowledgeGraph`, the result types and
+The public API: :func:`load`, :func:`extract`, :func:`attach_text`, :class:`KnowledgeGraph`, the result types and
 the errors. Importing ``igkg`` loads the core only; the extraction and explorer wings load
 when first used. ``docs/architecture.md`` maps the packages.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .api import KnowledgeGraph, diff, extract, load
+from .api import KnowledgeGraph, attach_text, diff, extract, load
 from .errors import (
     EndpointError,
     IgkgError,
@@ -28,6 +28,7 @@ from .errors import (
     QuerySyntaxError,
     QueryTimeout,
     StoreError,
+    TextMismatch,
     ValidationFailed,
 )
 from .limits import InputLimits, QueryPolicy
@@ -41,6 +42,7 @@ __all__ = [
     "load",
     "extract",
     "diff",
+    "attach_text",
     "ExtractedDocument",
     "KnowledgeGraph",
     "ResultTable",
@@ -58,6 +60,7 @@ __all__ = [
     "ValidationFailed",
     "EndpointError",
     "StoreError",
+    "TextMismatch",
     "InputLimits",
     "QueryPolicy",
 ]

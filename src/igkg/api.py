@@ -26,6 +26,7 @@ from .results import GraphResult, QueryResult
 if TYPE_CHECKING:
     from .drafts.compare import Diff
     from .explorer.page import ExplorerPage
+    from .extractor.attach import AttachedText
     from .extractor.document import ExtractedDocument
 
 __all__ = ["KnowledgeGraph", "GraphSource", "load", "extract", "diff", "record_revision"]
@@ -131,6 +132,34 @@ def extract(
     from .extractor import extract as extract_document
 
     return extract_document(path, text=text, graph=graph, name=name, slug=slug, status=status)
+
+
+def attach_text(
+    path: str | Path,
+    instrument: str,
+    *,
+    graph: Graph | None = None,
+    into: str | Path | None = None,
+    only_known: bool = False,
+    read_on: date | None = None,
+) -> AttachedText:
+    """Read a user's copy of an instrument (PDF, Word, web page or text) and match its numbered
+    paragraphs and sub-items to the instrument's paragraph nodes in ``graph`` (default: the
+    bundled graph); ``instrument`` is its label, acronym, symbol or IRI. With ``into=FOLDER``
+    the words are written to ``FOLDER/<instrument>-text.ttl``, a named graph of their own
+    (``…/graph/text/<instrument>``, an ``igkg:TextCopy`` with the file's name, SHA-256 and
+    date), to be read with ``load(data=[...])``. A text whose numbering does not fit raises
+    :class:`~igkg.errors.TextMismatch` (one line per problem) and writes nothing. See
+    docs/attach-text.md.
+    """
+    from .extractor.attach import attach_text as attach
+    from .extractor.attach import write_text_copy
+
+    attached = attach(path, instrument, graph if graph is not None else load(), read_on=read_on,
+                      only_known=only_known)
+    if into is not None:
+        write_text_copy(attached, Path(into))
+    return attached
 
 
 def diff(old: str | Path, new: str | Path, *, graph: Graph | None = None) -> Diff:

@@ -12,8 +12,10 @@ from pathlib import Path
 from .api import GraphSource, KnowledgeGraph
 from .errors import IgkgError
 from .files import write_output
+from .formats.rdf_writer import serialize_triples
 from .formats.result_writer import render, sparql_json
 from .results import GraphResult, ResultTable
+from .validation import description_report
 
 __all__ = ["BuildSummary", "build"]
 
@@ -96,11 +98,24 @@ def build(out: Path, *, source: GraphSource | None = None, data: Sequence[Path] 
         echo(f"  {name:<24} {count:>5} {unit}" + (f"   ({shown})" if shown else ""))
     summary.seconds["queries"] = time.perf_counter() - started
 
-    for syntax in ("ttl", "jsonld"):
+    for syntax in ("ttl", "jsonld", "trig"):
         target = out / f"igkg.{syntax}"
         write_output(graph.export(syntax), target)
         summary.outputs.append(target)
-    echo(f"Exported: {', '.join(str(p) for p in summary.outputs[1:])}; query results in {out / 'queries'}")
+    echo(f"Exported: {', '.join(str(p) for p in summary.outputs[1:])} (TriG: one named graph per source); "
+         f"query results in {out / 'queries'}")
+
+    started = time.perf_counter()
+    description = graph.describe()
+    target = out / "void.ttl"
+    write_output(serialize_triples(description, "ttl"), target)
+    summary.outputs.append(target)
+    checked = description_report(description)
+    summary.seconds["describe"] = time.perf_counter() - started
+    if not checked.conforms:
+        summary.conforms = False
+    echo(f"Described the dataset (VoID + DCAT: licence, version, {len(graph.graphs())} graphs, classes and "
+         f"properties with counts): {target}, {'checked' if checked.conforms else 'DOES NOT CONFORM'}")
 
     started = time.perf_counter()
     page = graph.visualize(title="igkg explorer: the whole graph")

@@ -13,6 +13,8 @@ Exit codes (documented in the README):
       (:class:`QueryTimeout`)
 3     a remote SPARQL endpoint failed (unreachable, HTTP error, timeout, bad answer)
 4     the on-disk store cannot be used (locked by another process, damaged)
+5     a text copy whose numbering does not fit the instrument (``attach-text``:
+      :class:`TextMismatch`, one line per problem; nothing was written)
 130   interrupted (Ctrl-C); nothing was written
 ====  ==========================================================================
 """
@@ -29,6 +31,7 @@ __all__ = [
     "EXIT_INPUT",
     "EXIT_ENDPOINT",
     "EXIT_STORE",
+    "EXIT_MISMATCH",
     "EXIT_INTERRUPTED",
     "IgkgError",
     "InputError",
@@ -42,6 +45,7 @@ __all__ = [
     "ValidationFailed",
     "EndpointError",
     "StoreError",
+    "TextMismatch",
 ]
 
 EXIT_OK = 0
@@ -49,6 +53,7 @@ EXIT_VIOLATIONS = 1
 EXIT_INPUT = 2
 EXIT_ENDPOINT = 3
 EXIT_STORE = 4
+EXIT_MISMATCH = 5
 EXIT_INTERRUPTED = 130
 #: A bug in igkg (an exception it did not expect): one line, no traceback unless IGKG_DEBUG=1.
 EXIT_INTERNAL = 70
@@ -183,3 +188,16 @@ class StoreError(IgkgError):
     """The on-disk store cannot be opened or written."""
 
     exit_code = EXIT_STORE
+
+
+class TextMismatch(InputError):
+    """A user's copy of an instrument whose paragraphs or sub-items do not fit the instrument's
+    (``igkg attach-text``); ``problems`` holds one line per paragraph or sub-item that is
+    missing, extra, repeated or out of order, which the command line prints."""
+
+    exit_code = EXIT_MISMATCH
+
+    def __init__(self, message: str, problems: list[str]) -> None:
+        self.problems = problems
+        self.report = "\n".join(problems)
+        super().__init__(message)

@@ -20,16 +20,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InputError, QueryError, QueryRefused, QuerySyntaxError, ValidationFailed
-from .formats.rdf_reader import RdfText, parse_files
+import pyoxigraph as ox
+
+from .errors import InputError, ParameterError, QueryError, QueryRefused, QuerySyntaxError, ValidationFailed
+from .formats.rdf_reader import RdfText
+from .formats.sources import read_sources
 from .limits import QueryPolicy
-from .namespaces import PREFIXES, sparql_prologue
+from .namespaces import PREFIXES, compact, sparql_prologue
 from .network.labels import label_table
 from .queries.library import NamedQuery, find_query, library
-from .queries.params import resolve_parameters
-from .resources import bundled_graph_files
+from .queries.params import resolve_label, resolve_parameters
 from .results import QueryResult, ResultTable
-from .stores.base import GraphStore
+from .stores.base import GraphStore, count_triples, graph_names
 from .stores.oxigraph import OxigraphStore
 
 if TYPE_CHECKING:
@@ -42,18 +44,21 @@ __all__ = ["Graph", "Stats", "open_graph"]
 
 @dataclass
 class Stats:
-    """What :meth:`Graph.stats` counts: triples, instances per class (most first), documents
-    and recommendations."""
+    """What :meth:`Graph.stats` counts: distinct triples (a triple two graphs hold counts once),
+    quads (a triple once per graph holding it), named graphs, instances per class (most first),
+    documents and recommendations."""
 
     triples: int
     classes: list[tuple[str, int]]
     documents: int
     recommendations: int
+    quads: int = 0
+    graphs: int = 0
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready: the counts, and ``classes`` as ``{class IRI: instances}`` (most first)."""
-        return {"triples": self.triples, "documents": self.documents, "recommendations": self.recommendations,
-                "classes": dict(self.classes)}
+        return {"triples": self.triples, "quads": self.quads, "graphs": self.graphs, "documents": self.documents,
+                "recommendations": self.recommendations, "classes": dict(self.classes)}
 
 
 _STATS_CLASSES = sparql_prologue() + """SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
@@ -66,6 +71,25 @@ WHERE {
 }"""
 
 
+_DOCUMENT_GRAPHS = sparql_prologue() + "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?doc a igkg:RecommendationDocument } }"
+_OTHER_DOCUMENTS = sparql_prologue() + """ASK { GRAPH ?g { ?other a igkg:RecommendationDocument }
+  FILTER(?other != ?doc) }"""
+
+
+def _document_iri(store: GraphStore, text: str) -> str:
+    """A recommendation document named by IRI, prefixed name, slug (``wgec-second-take``) or title."""
+    candidates = [text] if ":" in text else [f"doc:{text}", text]
+    for candidate in candidates:
+        try:
+            node = resolve_label(store, "node", candidate)
+        except ParameterError:
+            continue
+        if store.query(_IS_DOCUMENT, {"doc": node}):
+            return node.value
+    raise InputError(f"{text!r} is not a recommendation document of the graph (give its IRI, doc:SLUG or title)")
+
+
+_IS_DOCUMENT = sparql_prologue() + "ASK { ?doc a igkg:RecommendationDocument }"
 _PREFIXED_NAME = re.compile(r"([A-Za-z][\w.-]*)?:")
 
 
@@ -142,18 +166,45 @@ class Graph:
         return validate_store(self.store, shapes)
 
     def export(self, syntax: str = "ttl") -> bytes:
-        """Every triple in an RDF syntax of :mod:`igkg.formats` (``ttl``, ``nt``, ``jsonld`` …)."""
+        """Every triple in an RDF syntax of :mod:`igkg.formats` (``ttl``, ``nt``, ``jsonld`` …):
+        N-Quads and TriG with one named graph per source, the others the union, each triple once."""
         from .formats.rdf_writer import serialize_quads
 
         return serialize_quads(self.store.quads(), syntax)
 
+    def describe(self, endpoint: str | None = None) -> list[ox.Triple]:
+        """The dataset's VoID + DCAT description (:mod:`igkg.dataset`): title, licence, publisher,
+        version, triples per graph, classes and properties with their counts, and the SPARQL
+        ``endpoint`` it is served at, if given. ``serialize_triples(kg.describe(), "ttl")`` writes it."""
+        from .dataset import describe_dataset
+
+        return describe_dataset(self.store, endpoint=endpoint)
+
+    def graphs(self) -> list[str]:
+        """The IRIs of the named graphs, sorted (one per source: see :mod:`igkg.formats.sources`)."""
+        return graph_names(self.store)
+
+    def triple_count(self) -> int:
+        """Distinct triples of the union of all graphs (``len(graph)``); a triple held by two
+        graphs counts once. ``len(graph.store)`` counts quads."""
+        return count_triples(self.store)
+
     def push(self, url: str, *, graph: str | None = None, replace: bool = False, protocol: str = "auto",
              query_url: str | None = None, validate: bool = True,
-             settings: EndpointSettings | None = None) -> PushReport:
+             settings: EndpointSettings | None = None, document: str | None = None) -> PushReport:
         """Publish the graph to a triple store in one request (see :mod:`igkg.stores.publish`),
         validated first unless ``validate=False``: a graph that does not conform is not sent
-        (:class:`~igkg.errors.ValidationFailed`, carrying the report)."""
+        (:class:`~igkg.errors.ValidationFailed`, carrying the report).
+
+        With ``document`` (an IRI, prefixed name, slug or title of a recommendation document),
+        only that document's graph is sent, to the graph of the same name on the server (or
+        ``graph``), replacing what that graph held and nothing else."""
         from .stores.publish import push
+
+        source = None
+        if document is not None:
+            source = self.document_graph(document)
+            graph, replace = graph or source, True
 
         if validate:
             report = self.validate()
@@ -162,7 +213,23 @@ class Graph:
                     f"the graph does not conform to the shapes ({len(report.violations)} violations); "
                     f"nothing was pushed", report.text())
         return push(self.store, url, graph=graph, replace=replace, protocol=protocol, query_url=query_url,
-                    settings=settings)
+                    settings=settings, source_graph=source)
+
+    def document_graph(self, document: str) -> str:
+        """The named graph holding a recommendation document (given by IRI, prefixed name, slug
+        or title); :class:`~igkg.errors.InputError` when it is not alone in one graph."""
+        iri = _document_iri(self.store, document)
+        rows = self.store.query(_DOCUMENT_GRAPHS, {"doc": ox.NamedNode(iri)})
+        graphs = sorted(r["g"] for r in rows) if isinstance(rows, ResultTable) else []
+        if len(graphs) != 1:
+            where = "no named graph" if not graphs else f"{len(graphs)} graphs ({', '.join(graphs)})"
+            raise InputError(f"the document {compact(iri)} is in {where}: only a document in a graph of its own "
+                             f"can be pushed alone")
+        others = self.store.query(_OTHER_DOCUMENTS, {"g": ox.NamedNode(graphs[0]), "doc": ox.NamedNode(iri)})
+        if others:
+            raise InputError(f"the graph <{graphs[0]}> holds other documents besides {compact(iri)}: push the "
+                             f"whole graph instead (without --document)")
+        return str(graphs[0])
 
     def stats(self) -> Stats:
         """Count triples, instances per class, documents and recommendations."""
@@ -171,14 +238,16 @@ class Graph:
         assert isinstance(classes, ResultTable) and isinstance(counts, ResultTable)
         row = next(iter(counts))
         return Stats(
-            triples=len(self.store),
+            triples=self.triple_count(),
             classes=[(r["class"], r["n"]) for r in classes],
             documents=row["documents"],
             recommendations=row["recommendations"],
+            quads=len(self.store),
+            graphs=len(self.graphs()),
         )
 
     def __len__(self) -> int:
-        return len(self.store)
+        return self.triple_count()
 
 
 def open_store(
@@ -207,11 +276,11 @@ def open_store(
 
         assert endpoint is not None
         return SparqlEndpointStore(endpoint, policy=policy)
-    files: list[Path | RdfText] = [*(bundled_graph_files() if bundled else [])]
-    files += [p if isinstance(p, RdfText) else Path(p) for p in (*paths, *data)]
-    quads = parse_files(files)
+    files = [p if isinstance(p, RdfText) else Path(p) for p in (*paths, *data)]
+    quads = read_sources(files, bundled=bundled)  # each source in its graph, each triple once
     memory = OxigraphStore(policy=policy)
     memory.add(quads)
+    memory.triples_once = True
     return memory
 
 

@@ -13,11 +13,13 @@ from urllib.parse import quote
 
 from pyoxigraph import NamedNode
 
-from .vocab import DCTERMS, ELI, FOAF, IGKG, OA, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+from .vocab import DCAT, DCTERMS, ELI, FOAF, IGKG, OA, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD
 
 __all__ = [
     "IGKG_NS", "ID_NS", "CONCEPT_NS", "DOC_NS", "PREFIXES", "compact", "expand", "sparql_prologue",
-    "concept", "concept_scheme", "document_iri", "source_iri",
+    "concept", "concept_scheme", "document_iri", "source_iri", "GRAPH_NS", "DATASET_IRI", "PUBLISHER_IRI",
+    "DATA_LICENCE_IRI",
+    "bundled_graph_iri", "document_graph", "file_graph", "text_graph", "document_slug",
 ]
 
 IGKG_NS: Final = IGKG.NS
@@ -25,6 +27,15 @@ ID_NS: Final = "https://w3id.org/igkg/id/"
 CONCEPT_NS: Final = "https://w3id.org/igkg/concept/"
 DOC_NS: Final = ID_NS + "doc/"
 SOURCE_NS: Final = ID_NS + "source/"
+#: Named graphs: one per source (docs/graphs.md). ``graph/ontology/<file>``, ``graph/data/<folder>/<file>``,
+#: ``graph/doc/<slug>`` (a recommendation document), ``graph/file/<name>`` (a user's file),
+#: ``graph/text/<instrument>`` (the words of an instrument, from a copy the user brought).
+GRAPH_NS: Final = "https://w3id.org/igkg/graph/"
+#: The dataset that the VoID / DCAT description describes, and its publisher.
+DATASET_IRI: Final = "https://w3id.org/igkg/dataset"
+PUBLISHER_IRI: Final = ID_NS + "publisher/igkg-developers"
+#: The licence of the data and the ontology (the code is MIT: LICENSE).
+DATA_LICENCE_IRI: Final = "https://creativecommons.org/licenses/by/4.0/"
 
 #: Prefix → namespace, in the order exports declare them. Longer namespaces first where one
 #: namespace is inside another, so that compaction picks the most specific prefix.
@@ -42,6 +53,8 @@ PREFIXES: Final[dict[str, str]] = {
     "foaf": FOAF.NS,
     "oa": OA.NS,
     "sh": SH.NS,
+    "void": VOID.NS,
+    "dcat": DCAT.NS,
     "verb": CONCEPT_NS + "verb/",
     "kind": CONCEPT_NS + "verb-kind/",
     "topic": CONCEPT_NS + "topic/",
@@ -114,3 +127,37 @@ def document_iri(slug: str) -> str:
 def source_iri(file_name: str) -> NamedNode:
     """``https://w3id.org/igkg/id/source/<file name>``, as the seed names its source text."""
     return NamedNode(SOURCE_NS + quote(file_name, safe="-._~"))
+
+
+def bundled_graph_iri(relative: str) -> NamedNode:
+    """The graph of a bundled file, from its path under the bundle root without the extension:
+    ``ontology/schemes.ttl`` → ``…/graph/ontology/schemes``, ``data/actors/organizations.ttl`` →
+    ``…/graph/data/actors/organizations``."""
+    stem = relative.rsplit(".", 1)[0] if "." in relative.rsplit("/", 1)[-1] else relative
+    return NamedNode(GRAPH_NS + "/".join(quote(part, safe="-._~") for part in stem.split("/")))
+
+
+def document_slug(document: str) -> str | None:
+    """The slug of a recommendation document IRI (``…/id/doc/<slug>``), or ``None``."""
+    if not document.startswith(DOC_NS):
+        return None
+    slug = document[len(DOC_NS):]
+    return slug if slug and "/" not in slug else None
+
+
+def document_graph(document: str) -> NamedNode:
+    """The graph of a recommendation document (its IRI or its slug): ``…/graph/doc/<slug>``."""
+    slug = document_slug(document) or document
+    return NamedNode(GRAPH_NS + "doc/" + quote(slug, safe="-._~"))
+
+
+def file_graph(file_name: str) -> NamedNode:
+    """The graph of a user's file that holds neither one document nor one text copy:
+    ``…/graph/file/<file name>`` (the name only, not the folder)."""
+    return NamedNode(GRAPH_NS + "file/" + quote(file_name, safe="-._~"))
+
+
+def text_graph(instrument_slug: str) -> NamedNode:
+    """The graph holding the words of an instrument read from a user's copy (igkg attach-text):
+    ``…/graph/text/<instrument slug>``."""
+    return NamedNode(GRAPH_NS + "text/" + quote(instrument_slug, safe="-._~"))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import SH
 
@@ -15,7 +17,7 @@ from .namespaces import compact
 from .resources import ontology_dir
 from .stores.base import GraphStore
 
-__all__ = ["Finding", "ValidationReport", "validate_store"]
+__all__ = ["Finding", "ValidationReport", "validate_store", "description_report"]
 
 
 @dataclass(frozen=True, order=True)
@@ -114,3 +116,13 @@ def validate_store(store: GraphStore, shapes: Path | None = None) -> ValidationR
             )
         )
     return ValidationReport(triples=len(data), findings=sorted(set(findings)))
+
+
+def description_report(triples: Iterable[ox.Triple], shapes: Path | None = None) -> ValidationReport:
+    """Check a dataset description (:mod:`igkg.dataset`) on its own against the shapes
+    (``igkgsh:DatasetDescriptionShape``: title, description, licence, publisher, version, counts)."""
+    from .stores.oxigraph import OxigraphStore
+
+    store = OxigraphStore()
+    store.add(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    return validate_store(store, shapes)

@@ -12,7 +12,7 @@ from typing import Final
 
 from pyoxigraph import NamedNode
 
-__all__ = ["IGKG", "RDF", "RDFS", "OWL", "XSD", "SKOS", "DCTERMS", "ELI", "ORG", "PROV", "OA", "FOAF", "SD", "FORMATS", "SH"]
+__all__ = ["IGKG", "RDF", "RDFS", "OWL", "XSD", "SKOS", "DCTERMS", "ELI", "ORG", "PROV", "OA", "FOAF", "SD", "FORMATS", "VOID", "DCAT", "SH"]
 
 
 class IGKG:
@@ -41,6 +41,7 @@ class IGKG:
     StakeholderRole: Final = NamedNode("https://w3id.org/igkg/ontology#StakeholderRole")  # A role or responsibility that a provision of an instrument assigns to a stake...
     SubItem: Final = NamedNode("https://w3id.org/igkg/ontology#SubItem")  # A lettered item within a paragraph, cited as '72(g)' or '35 a)'.
     SummitOutcome: Final = NamedNode("https://w3id.org/igkg/ontology#SummitOutcome")  # An outcome document adopted by a world summit, such as the WSIS Geneva Declar...
+    TextCopy: Final = NamedNode("https://w3id.org/igkg/ontology#TextCopy")  # The words of an instrument's paragraphs and lettered sub-items as read from a...
     UnitChange: Final = NamedNode("https://w3id.org/igkg/ontology#UnitChange")  # What changed between recommendations of one version of a document and their c...
 
     # ObjectProperty
@@ -56,6 +57,7 @@ class IGKG:
     citedInstrument: Final = NamedNode("https://w3id.org/igkg/ontology#citedInstrument")  # The instrument a citation refers to.
     citedProvision: Final = NamedNode("https://w3id.org/igkg/ontology#citedProvision")  # A paragraph or sub-item a citation resolves to; a range ('67 through 75') res...
     convenedBy: Final = NamedNode("https://w3id.org/igkg/ontology#convenedBy")  # The agent that convenes a body or forum (the UN Secretary-General convenes th...
+    copyOf: Final = NamedNode("https://w3id.org/igkg/ontology#copyOf")  # The instrument whose words a text copy holds.
     definedBy: Final = NamedNode("https://w3id.org/igkg/ontology#definedBy")  # The agents who wrote a definition (the seed draft notes that stakeholder role...
     definedIn: Final = NamedNode("https://w3id.org/igkg/ontology#definedIn")  # A provision that defines a stakeholder group or assigns a stakeholder role.
     describedIn: Final = NamedNode("https://w3id.org/igkg/ontology#describedIn")  # A provision that describes a process according to a cited authority (Enhanced...
@@ -98,8 +100,10 @@ class IGKG:
     inflection: Final = NamedNode("https://w3id.org/igkg/ontology#inflection")  # A verb form that should be recognised as this verb but not displayed (the thi...
     lastParagraph: Final = NamedNode("https://w3id.org/igkg/ontology#lastParagraph")  # Number of the last paragraph of a section.
     position: Final = NamedNode("https://w3id.org/igkg/ontology#position")  # The 1-based order of a recommendation in its document.
+    provisionText: Final = NamedNode("https://w3id.org/igkg/ontology#provisionText")  # The words of an instrument's paragraph (with its lettered sub-items) or of on...
     sequence: Final = NamedNode("https://w3id.org/igkg/ontology#sequence")  # An integer giving the document order of a section, paragraph or sub-item, for...
-    sourceFile: Final = NamedNode("https://w3id.org/igkg/ontology#sourceFile")  # Path, relative to the repository root, of the plain-text copy the document wa...
+    sha256: Final = NamedNode("https://w3id.org/igkg/ontology#sha256")  # The SHA-256 hash of the file a text copy was read from, as 64 lower-case hexa...
+    sourceFile: Final = NamedNode("https://w3id.org/igkg/ontology#sourceFile")  # The file a document, or a text copy of an instrument, was read from: for the...
     strengthRank: Final = NamedNode("https://w3id.org/igkg/ontology#strengthRank")  # An integer that orders verb kinds by how strongly they bind or direct the add...
     subjectSummary: Final = NamedNode("https://w3id.org/igkg/ontology#subjectSummary")  # A short paraphrase (not a quotation) of what a provision is about; its reliab...
     text: Final = NamedNode("https://w3id.org/igkg/ontology#text")  # The verbatim text of a recommendation (or of its sub-item, or of a footnote),...
@@ -369,6 +373,56 @@ class FORMATS:
     SPARQL_Results_TSV: Final = NamedNode("http://www.w3.org/ns/formats/SPARQL_Results_TSV")
     SPARQL_Results_XML: Final = NamedNode("http://www.w3.org/ns/formats/SPARQL_Results_XML")
     Turtle: Final = NamedNode("http://www.w3.org/ns/formats/Turtle")
+
+
+class VOID:
+    """VoID, the Vocabulary of Interlinked Datasets, ``http://rdfs.org/ns/void#`` (the terms igkg uses)."""
+
+    __slots__ = ()
+    NS: Final = "http://rdfs.org/ns/void#"
+
+    class_: Final = NamedNode("http://rdfs.org/ns/void#class")
+    classes: Final = NamedNode("http://rdfs.org/ns/void#classes")
+    classPartition: Final = NamedNode("http://rdfs.org/ns/void#classPartition")
+    dataDump: Final = NamedNode("http://rdfs.org/ns/void#dataDump")
+    Dataset: Final = NamedNode("http://rdfs.org/ns/void#Dataset")
+    distinctObjects: Final = NamedNode("http://rdfs.org/ns/void#distinctObjects")
+    distinctSubjects: Final = NamedNode("http://rdfs.org/ns/void#distinctSubjects")
+    entities: Final = NamedNode("http://rdfs.org/ns/void#entities")
+    feature: Final = NamedNode("http://rdfs.org/ns/void#feature")
+    properties: Final = NamedNode("http://rdfs.org/ns/void#properties")
+    property: Final = NamedNode("http://rdfs.org/ns/void#property")
+    propertyPartition: Final = NamedNode("http://rdfs.org/ns/void#propertyPartition")
+    rootResource: Final = NamedNode("http://rdfs.org/ns/void#rootResource")
+    sparqlEndpoint: Final = NamedNode("http://rdfs.org/ns/void#sparqlEndpoint")
+    subset: Final = NamedNode("http://rdfs.org/ns/void#subset")
+    triples: Final = NamedNode("http://rdfs.org/ns/void#triples")
+    uriSpace: Final = NamedNode("http://rdfs.org/ns/void#uriSpace")
+    vocabulary: Final = NamedNode("http://rdfs.org/ns/void#vocabulary")
+
+
+class DCAT:
+    """DCAT, the Data Catalog Vocabulary, ``http://www.w3.org/ns/dcat#`` (the terms igkg uses)."""
+
+    __slots__ = ()
+    NS: Final = "http://www.w3.org/ns/dcat#"
+
+    accessService: Final = NamedNode("http://www.w3.org/ns/dcat#accessService")
+    accessURL: Final = NamedNode("http://www.w3.org/ns/dcat#accessURL")
+    Catalog: Final = NamedNode("http://www.w3.org/ns/dcat#Catalog")
+    contactPoint: Final = NamedNode("http://www.w3.org/ns/dcat#contactPoint")
+    DataService: Final = NamedNode("http://www.w3.org/ns/dcat#DataService")
+    Dataset: Final = NamedNode("http://www.w3.org/ns/dcat#Dataset")
+    Distribution: Final = NamedNode("http://www.w3.org/ns/dcat#Distribution")
+    distribution: Final = NamedNode("http://www.w3.org/ns/dcat#distribution")
+    downloadURL: Final = NamedNode("http://www.w3.org/ns/dcat#downloadURL")
+    endpointURL: Final = NamedNode("http://www.w3.org/ns/dcat#endpointURL")
+    keyword: Final = NamedNode("http://www.w3.org/ns/dcat#keyword")
+    landingPage: Final = NamedNode("http://www.w3.org/ns/dcat#landingPage")
+    mediaType: Final = NamedNode("http://www.w3.org/ns/dcat#mediaType")
+    servesDataset: Final = NamedNode("http://www.w3.org/ns/dcat#servesDataset")
+    theme: Final = NamedNode("http://www.w3.org/ns/dcat#theme")
+    version: Final = NamedNode("http://www.w3.org/ns/dcat#version")
 
 
 class SH:

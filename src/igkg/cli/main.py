@@ -16,8 +16,24 @@ from collections.abc import Iterator, Sequence
 import click
 
 from .._version import __version__
-from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, IgkgError, QuerySyntaxError, ValidationFailed
-from . import diff_command, explorer_commands, extract_command, graph_commands, serve_command, store_commands
+from ..errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    IgkgError,
+    QuerySyntaxError,
+    TextMismatch,
+    ValidationFailed,
+)
+from . import (
+    attach_command,
+    diff_command,
+    explorer_commands,
+    extract_command,
+    graph_commands,
+    serve_command,
+    store_commands,
+)
 from .options import use_color
 
 __all__ = ["main", "main_exit", "cli"]
@@ -34,7 +50,8 @@ def cli() -> None:
     """
 
 
-for _module in (graph_commands, extract_command, explorer_commands, store_commands, diff_command, serve_command):
+for _module in (graph_commands, extract_command, attach_command, explorer_commands, store_commands, diff_command,
+                serve_command):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 
@@ -55,7 +72,7 @@ def _handle_errors() -> Iterator[list[int]]:
     try:
         yield code
     except IgkgError as error:
-        if isinstance(error, ValidationFailed) and error.report:
+        if isinstance(error, ValidationFailed | TextMismatch) and error.report:
             click.echo(error.report, err=True)
         click.echo(f"{_red('igkg: error:')} {one_line(str(error))}", err=True)
         if isinstance(error, QuerySyntaxError) and error.excerpt():

@@ -111,7 +111,7 @@ def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress:
         " (new store)" if summary.created else "")
     click.echo(
         f"Loaded {len(summary.files)} file{'s' if len(summary.files) != 1 else ''} into {store}{seeded}: "
-        f"{summary.added} triples added, {summary.triples_after} in the store "
+        f"{summary.added} quads added, {summary.triples_after} in the store (a quad: a triple in one graph) "
         f"({summary.seconds:.1f} s, {summary.bytes_read / 1e6:.1f} MB read)"
     )
 
@@ -121,6 +121,9 @@ def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress:
               help="Graph Store or SPARQL Update URL (Oxigraph: http://HOST:PORT/store or /update).")
 @click.option("--graph", "graph_iri", metavar="IRI", help="The named graph to write (default: the default graph).")
 @click.option("--replace", is_flag=True, help="Replace the remote graph's triples (default: add to them).")
+@click.option("--document", "document", metavar="DOC",
+              help="Push only this recommendation document's graph (IRI, doc:SLUG or title), replacing the "
+                   "server's graph of the same name (or --graph) and nothing else.")
 @click.option("--protocol", type=click.Choice(["auto", "gsp", "update"]), default="auto", show_default=True,
               help="Graph Store Protocol or SPARQL Update; auto decides from the URL.")
 @click.option("--query-url", metavar="URL",
@@ -132,7 +135,8 @@ def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress:
               help="Push the graph of this on-disk store instead of the bundled graph.")
 @report_format_option
 @input_format_option
-def push_command(endpoint: str, graph_iri: str | None, replace: bool, protocol: str, query_url: str | None,
+def push_command(endpoint: str, graph_iri: str | None, replace: bool, document: str | None, protocol: str,
+                 query_url: str | None,
                  no_validate: bool, data: Sequence[Path], store: Path | None, fmt: str,
                  input_format: str | None) -> None:
     """Publish the graph to a triple store: validated, in one request, verified by counting.
@@ -142,12 +146,13 @@ def push_command(endpoint: str, graph_iri: str | None, replace: bool, protocol: 
 
     \b
     igkg push --endpoint http://127.0.0.1:7878/store --replace
+    igkg push --endpoint http://127.0.0.1:7878/store --document doc:wgec-second-take
     """
     from ..api import load
 
     graph = load(data=read_inputs(data, input_format), store=store)
     report = graph.push(endpoint, graph=graph_iri, replace=replace, protocol=protocol, query_url=query_url,
-                        validate=not no_validate)
+                        validate=not no_validate, document=document)
     if fmt == "json":
         print_json(report.to_dict())
         return

@@ -85,14 +85,26 @@ def serialize_triples(triples: Iterable[ox.Triple], syntax: str = "ttl") -> byte
     return _bytes(ox.serialize(items, format=chosen.oxigraph, prefixes=dict(PREFIXES)))
 
 
+def _distinct(quads: Iterable[ox.Quad]) -> Iterator[ox.Triple]:
+    """The triples of the quads, each once (a triple two graphs hold is one statement of the union)."""
+    seen: set[ox.Triple] = set()
+    for quad in quads:
+        triple = quad.triple
+        if triple not in seen:
+            seen.add(triple)
+            yield triple
+
+
 def serialize_quads(quads: Iterable[ox.Quad], syntax: str = "ttl") -> bytes:
-    """Quads (a store's, say) in the given syntax (graph names kept in N-Quads and TriG)."""
+    """Quads (a store's, say) in the given syntax: N-Quads and TriG keep the graph names (one
+    named graph per source); the other syntaxes write the union of the graphs, each triple once."""
     chosen = rdf_syntax(syntax)
     if chosen.name == "jsonld":
-        return _jsonld(quads)
+        return _jsonld(ox.Quad(t.subject, t.predicate, t.object) for t in _distinct(quads))
     if chosen.name == "xml":
-        return _xml(ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+        return _xml(_distinct(quads))
     if chosen.supports_datasets:
-        return _bytes(ox.serialize(quads, format=chosen.oxigraph, prefixes=dict(PREFIXES)))
-    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
-    return _bytes(ox.serialize(triples, format=chosen.oxigraph, prefixes=dict(PREFIXES)))
+        ordered = sorted(quads, key=lambda q: (q.graph_name.value if isinstance(q.graph_name, ox.NamedNode)
+                                                else ""))  # one block per graph in TriG
+        return _bytes(ox.serialize(ordered, format=chosen.oxigraph, prefixes=dict(PREFIXES)))
+    return _bytes(ox.serialize(_distinct(quads), format=chosen.oxigraph, prefixes=dict(PREFIXES)))

@@ -219,7 +219,8 @@ def node_look(
 
 #: Literal properties shown in tooltips, in this order (verbatim text first).
 TOOLTIP_FACTS: tuple[str, ...] = (
-    IGKG.text.value, IGKG.subjectSummary.value, AS_WRITTEN, VERB_AS_WRITTEN, PREF_LABEL, ACRONYM,
+    IGKG.text.value, IGKG.provisionText.value, IGKG.subjectSummary.value, AS_WRITTEN, VERB_AS_WRITTEN, PREF_LABEL,
+    ACRONYM,
     TITLE, ELI.id_local.value, NUMBER, POSITION, ELI.date_document.value, SKOS.definition.value,
 )
 

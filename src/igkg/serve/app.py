@@ -9,6 +9,8 @@
                                       results in ``json``, ``xml``, ``csv``, ``tsv`` (``ttl`` …
                                       for CONSTRUCT), also by content negotiation
 ``/resource?iri=…``                   a resource page; Turtle / JSON-LD by content negotiation
+``/ontology``                         the ontology: a page for browsers, Turtle / JSON-LD / RDF/XML
+                                      / N-Triples by content negotiation or ``?format=``
 ``/api/table``, ``/api/graph``        JSON for the workbench: a labelled table, a graph to draw
 ``/static/…``                         the page assets, served by igkg itself
 ====================================  ===========================================================
@@ -183,4 +185,5 @@ def create_app(store: OxigraphStore, settings: Settings = Settings()) -> Starlet
     app.state.store = store
     app.state.settings = settings
     app.state.resolved = {}  # named-query parameters, resolved (see routes._bindings)
+    app.state.void = {}  # the dataset description, per address the server is reached at (service.py)
     return app

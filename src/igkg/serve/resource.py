@@ -30,9 +30,17 @@ _SPANS = """SELECT DISTINCT ?exact ?why WHERE {
           ?note oa:hasTarget/oa:hasSelector/oa:exact ?exact ; oa:hasBody/rdf:predicate ?p .
           ?p rdfs:label ?why }
 }"""
-_CITED = """SELECT DISTINCT ?paragraph ?subject WHERE {
+_CITED = """SELECT DISTINCT ?paragraph ?subject ?words WHERE {
   ?r eli:cites ?paragraph . OPTIONAL { ?paragraph igkg:subjectSummary ?subject }
+  OPTIONAL { ?paragraph igkg:provisionText ?words }
 }"""
+#: The words of a paragraph or sub-item from a copy the user attached (igkg attach-text), with
+#: the copy's file and date when the graph has the copy.
+_WORDS = """SELECT ?words ?file ?date WHERE {
+  ?s igkg:provisionText ?words .
+  OPTIONAL { ?s eli:is_part_of+ ?instrument . ?copy a igkg:TextCopy ; igkg:copyOf ?instrument ;
+             igkg:sourceFile ?file . OPTIONAL { ?copy dcterms:created ?date } }
+} ORDER BY ?file"""
 _LIMITS = Limits(timeout=10.0, row_cap=5_000)
 
 
@@ -56,7 +64,8 @@ class Resource:
     incoming: list[Link] = field(default_factory=list)
     text: str | None = None
     spans: list[tuple[str, str]] = field(default_factory=list)
-    cited: list[tuple[Link, str]] = field(default_factory=list)
+    cited: list[tuple[Link, str, str]] = field(default_factory=list)  # paragraph, subject, words
+    words: list[tuple[str, str]] = field(default_factory=list)  # attached words, where they are from
 
     @property
     def known(self) -> bool:
@@ -89,6 +98,8 @@ def describe_resource(store: OxigraphStore, iri: str) -> Resource:
     literals: dict[str, list[str]] = {}
     for p, o in out.rows:
         assert isinstance(p, ox.NamedNode)
+        if isinstance(o, ox.Literal) and p == IGKG.provisionText:
+            continue  # shown as the words, below
         if isinstance(o, ox.Literal):
             literals.setdefault(p.value, []).append(o.value)
             if p == IGKG.text:
@@ -104,19 +115,35 @@ def describe_resource(store: OxigraphStore, iri: str) -> Resource:
         resource.incoming.append(link(p.value, key))
     resource.outgoing.sort(key=lambda x: (x.relation, x.label))
     resource.incoming.sort(key=lambda x: (x.relation, x.label))
+    if any(p == IGKG.provisionText for p, _o in out.rows):
+        resource.words = _words(store, node)
     if resource.text is not None:
         spans = _table(store, _SPANS, node, "r")
         resource.spans = sorted({(str(e.value), str(w.value)) for e, w in spans.rows  # type: ignore[union-attr]
                                  if e is not None and w is not None})
         cited = _table(store, _CITED, node, "r")
-        para_names = names_for(store, {p.value for p, _ in cited.rows if isinstance(p, ox.NamedNode)})
-        for paragraph, subject in cited.rows:
+        para_names = names_for(store, {row[0].value for row in cited.rows if isinstance(row[0], ox.NamedNode)})
+        for paragraph, subject, words in cited.rows:
             assert isinstance(paragraph, ox.NamedNode)
             plabel, pname = para_names.get(paragraph.value, (compact(paragraph.value), paragraph.value))
             resource.cited.append((Link("cites", "", paragraph.value, plabel, pname),
-                                   subject.value if isinstance(subject, ox.Literal) else ""))
+                                   subject.value if isinstance(subject, ox.Literal) else "",
+                                   words.value if isinstance(words, ox.Literal) else ""))
         resource.cited.sort(key=lambda c: c[0].label)
     return resource
+
+
+def _words(store: OxigraphStore, node: ox.NamedNode) -> list[tuple[str, str]]:
+    found: dict[str, str] = {}
+    for words, file, when in _table(store, _WORDS, node, "s").rows:
+        if not isinstance(words, ox.Literal):
+            continue
+        if not isinstance(file, ox.Literal):
+            origin = "a copy attached with igkg attach-text"
+        else:
+            origin = f"{file.value}, read on {when.value}" if isinstance(when, ox.Literal) else file.value
+        found.setdefault(words.value, origin)
+    return sorted(found.items())
 
 
 def highlight(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str | None]]:

@@ -24,7 +24,7 @@ from ..stores.oxigraph import OxigraphStore
 from . import pages
 from .engine import Outcome, run
 from .protocol import GRAPH_FORMATS, TABLE_FORMATS, ProtocolError, choose, media_type, read_operation, write
-from .service import service_description
+from .service import VOID_PATH, dataset_description, service_description
 
 __all__ = ["ROUTES"]
 
@@ -175,6 +175,21 @@ async def resource(request: Request) -> Response:
                         shown=compact(iri, for_display=True))
 
 
+async def ontology(request: Request) -> Response:
+    """The ontology by content negotiation: its page for a browser, its triples for an RDF client."""
+    from .ontology import ontology_page, ontology_triples
+
+    fmt = request.query_params.get("format")
+    if fmt or not _wants_html(request):
+        key = choose("DESCRIBE", request.headers.get("accept", ""), fmt)
+        return Response(serialize_triples(ontology_triples(), key), media_type=media_type("DESCRIBE", key),
+                        headers={"Vary": "Accept"})
+    found = ontology_page()
+    response = pages.render(request, "ontology.html", title=found.title, o=found)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
 async def workbench(request: Request) -> Response:
     return pages.render(request, "workbench.html", title="igkg workbench",
                         queries=[pages.query_entry(q) for q in library().values()],
@@ -244,8 +259,10 @@ ROUTES: list[tuple[str, Any, list[str]]] = [
     ("/queries.json", queries_index, ["GET"]),
     ("/queries/{name}", named_query, ["GET"]),
     ("/resource", resource, ["GET"]),
+    ("/ontology", ontology, ["GET"]),
     ("/api/table", api_table, ["POST"]),
     ("/api/graph", api_graph, ["GET"]),
     ("/static/{name}", static, ["GET"]),
     ("/favicon.ico", favicon, ["GET"]),
+    (VOID_PATH, dataset_description, ["GET"]),
 ]

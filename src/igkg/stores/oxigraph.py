@@ -91,6 +91,9 @@ class OxigraphStore:
         self.policy = policy or QueryPolicy.from_environment()
         self.limits = InputLimits.from_environment()
         self._worker: QueryWorker | None = None
+        #: Whether no triple is in two graphs (a graph read into memory by igkg), so that
+        #: ``len()`` counts distinct triples too (see :func:`~igkg.stores.base.count_triples`).
+        self.triples_once = False
         try:
             if self.path is None:
                 self._store = ox.Store()

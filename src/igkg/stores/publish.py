@@ -105,6 +105,15 @@ def _count_query(graph: str | None) -> str:
     return f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"
 
 
+def _source_triples(store: GraphStore, source_graph: str | None) -> list[ox.Triple]:
+    """Every triple of the store, or of its named graph ``source_graph`` (read with a query, so a
+    store on disk reads that graph only)."""
+    if source_graph is None:
+        return [q.triple for q in store.quads()]
+    result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {_graph_term(source_graph)} {{ ?s ?p ?o }} }}")
+    return list(getattr(result, "triples", []))
+
+
 def send_graph(
     url: str, ntriples: bytes, *, protocol: str, graph: str | None = None, replace: bool = False,
     settings: EndpointSettings | None = None,
@@ -136,9 +145,11 @@ def push(
     protocol: str = "auto",
     query_url: str | None = None,
     settings: EndpointSettings | None = None,
+    source_graph: str | None = None,
 ) -> PushReport:
-    """Send all the triples of ``store`` to ``graph`` (default: the default graph) at ``url`` in
-    one request, and check the result by counting through ``query_url``."""
+    """Send all the triples of ``store`` (the union of its graphs, each triple once; or only
+    those of its named graph ``source_graph``) to ``graph`` (default: the default graph) at
+    ``url`` in one request, and check the result by counting through ``query_url``."""
     started = time.perf_counter()
     chosen = guess_protocol(url) if protocol == "auto" else protocol
     if chosen not in PROTOCOLS:
@@ -146,7 +157,7 @@ def push(
     settings = settings or EndpointSettings.from_environment()
     counter = SparqlEndpointStore(query_url or guess_query_url(url), settings)
     count = _count_query(graph)
-    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads()}
+    triples = set(_source_triples(store, source_graph))
     payload = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
     before = counter.count(count)
     try:

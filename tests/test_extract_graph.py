@@ -12,7 +12,7 @@ import pytest
 
 import igkg
 from cli_support import CliResult
-from extract_support import EXTRACT_DATA, SEED_TEXT
+from extract_support import EXTRACT_DATA, SEED_TEXT, gold_documents
 
 DOC = "https://w3id.org/igkg/id/doc/two-verbs-all-references"
 TEXT = EXTRACT_DATA / "two-verbs-all-references.txt"
@@ -115,6 +115,25 @@ def test_formats_hold_the_same_triples(run_cli: Callable[..., CliResult], tmp_pa
         syntax = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES}[fmt]
         counts[fmt] = len(list(ox.parse(path=out, format=syntax)))
     assert counts["ttl"] == counts["jsonld"] == counts["nt"] == len(igkg.extract(TEXT).to_graph())
+
+
+# quotation marks, a backslash and Windows line ends inside the words and contexts of the evidence
+AWKWARD = 'Quotes\r\n\r\n- Encourages the "IGF" to act on C:\\drafts\\x.\r\n- Invites the ITU to say "yes".\r\n'
+
+
+@pytest.mark.parametrize(
+    "source", [*[text for text, _gold in gold_documents()], None], ids=lambda p: p.name if p else "awkward"
+)
+def test_turtle_is_the_same_graph_as_the_triples(source: Path | None, kg: igkg.KnowledgeGraph) -> None:
+    """The evidence annotations are written to Turtle from a template of their own: the Turtle
+    must parse to exactly the triples ``to_graph`` gives (and N-Triples hold)."""
+    document = igkg.extract(text=AWKWARD, graph=kg) if source is None else igkg.extract(source, graph=kg)
+    triples = document.to_graph()
+    turtle = {q.triple for q in ox.parse(document.serialize("ttl"), format=ox.RdfFormat.TURTLE)}
+    assert turtle == set(triples) and len(triples) == len(set(triples))
+    if source is None:  # the contexts of the evidence hold every character Turtle must escape
+        words = [t.object.value for t in triples if isinstance(t.object, ox.Literal)]
+        assert all(any(char in w for w in words) for char in ('"', "\\", "\r", "\n"))
 
 
 PONDERS = "A draft\n\n- Encourages the IGF to act.\n- Ponders the role of the ITU, and urges the CSTD to report.\n"

@@ -206,7 +206,12 @@ def test_every_offset_maps_back_into_the_original(pdf_copy: PreparedText) -> Non
 
 @pytest.mark.parametrize(
     "path",
-    [SEED_TEXT, *(p for p in sorted(EXTRACT_DATA.glob("*.txt")) if p != PDF_COPY), *sorted(EXTRACT_DATA.glob("*.md"))],
+    [
+        SEED_TEXT,
+        # the copies out of PDFs (pages separated by form feeds) are not clean texts
+        *(p for p in sorted(EXTRACT_DATA.glob("*.txt")) if "\f" not in p.read_text(encoding="utf-8")),
+        *sorted(EXTRACT_DATA.glob("*.md")),
+    ],
     ids=lambda p: p.name,
 )
 def test_clean_texts_come_out_unchanged(path: Path) -> None:

@@ -96,6 +96,11 @@ _FOLLOWERS = frozenset(
     ]
 )
 _CONNECTORS = ("and", "or", "as well as", "and/or")
+#: Words that open a modifier after a subject's agent ("Governments of developing countries", "civil
+#: society organizations from the South", "governments that have not yet done so").
+_POSTMODIFIERS = frozenset(
+    ["of", "from", "in", "at", "with", "across", "within", "around", "throughout", "that", "who", "which", "whose"]
+)
 #: An office of a body stands for the body ("the Chair of the CSTD" → the CSTD).
 _OFFICES = frozenset(
     [
@@ -232,12 +237,16 @@ def subject_addressees(text: str, start: int, end: int, agents: Sequence[Match])
             head = position + len(piece) - len(piece.lstrip())
             skip = _DETERMINERS.match(text, head)
             at = skip.end() if skip is not None else head
-            agent = _agent_at(at, inside) or _modified_agent(text, at, inside)
+            # a label may hold the determiner itself ("All stakeholders", "all relevant stakeholders")
+            agent = _agent_at(head, inside) or _agent_at(at, inside) or _modified_agent(text, at, inside)
             office = _office_of(text, at, inside) if agent is None else None
             chosen = agent or (office[0] if office else None)
             if chosen is not None and not text.startswith("'s", chosen.end) and chosen not in found:
                 follower = text[chosen.end : position + len(piece)].strip()
-                if not follower or office is not None or agent is not None and not follower[:1].isalpha():
+                # "civil society organizations from developing countries": a modifier after the
+                # agent; "the IGF report": the agent qualifies a noun
+                modified = follower.split(" ", 1)[0].lower() in _POSTMODIFIERS
+                if not follower or office is not None or agent is not None and (not follower[:1].isalpha() or modified):
                     found.append(chosen)
         position += len(piece)
     return found

@@ -12,6 +12,7 @@ Group", "the Commission", "Member States"). "the" in front is kept, as written.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from .lexicon import Lexicon, Match
@@ -24,6 +25,10 @@ _RUN = re.compile(
 )
 #: Where a candidate may be: two capitalised words in a row (joined or not), or a capital inside a word.
 _HINT = re.compile(r"[A-Z][\w'+-]*\s+(?:(?:of|for|on|and|to|the|in)\s+)*[A-Z]|\b[A-Z]{2,}[a-z]{2,}|\b[a-z]+[A-Z]")
+_JOINED_AFTER = re.compile(r"\s+(?:and|or|as well as)\s")
+_JOINED_BEFORE = re.compile(r"\s(?:and|or|of|for)(?:\s+the)?\s+$")
+_LEAD_WORDS = re.compile(r"\s*(?:(?:and|or|of|for|on|to|in|as well as)\s+)*")
+_WORDS = re.compile(r"[\w'+-]+")
 _INNER_CAPITAL = re.compile(r"^[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
 #: Words that name no particular body on their own.
 _GENERIC = frozenset(
@@ -107,10 +112,10 @@ def _pieces(text: str, known: Sequence[Match]) -> list[re.Match[str]]:
         bounds = [run.start(), *[x for m in inside for x in (m.start, m.end)], run.end()]
         for a, b in zip(bounds[::2], bounds[1::2], strict=True):
             gap = text[a:b]
-            touching = (a > run.start() and not re.match(r"\s+(?:and|or|as well as)\s", gap)) or (
-                b < run.end() and not re.search(r"\s(?:and|or|of|for)(?:\s+the)?\s+$", gap)
+            touching = (a > run.start() and not _JOINED_AFTER.match(gap)) or (
+                b < run.end() and not _JOINED_BEFORE.search(gap)
             )
-            lead = re.match(r"\s*(?:(?:and|or|of|for|on|to|in|as well as)\s+)*", gap)
+            lead = _LEAD_WORDS.match(gap)
             offset = a + (lead.end() if lead else 0)
             piece = _RUN.match(text, offset, b)
             if piece is not None and not touching:
@@ -118,11 +123,25 @@ def _pieces(text: str, known: Sequence[Match]) -> list[re.Match[str]]:
     return pieces
 
 
+def _all_covered(positions: Sequence[int], known: Sequence[Match]) -> bool:
+    """Whether every position is inside some known name (one sort, one bisection each)."""
+    spans = sorted((m.start, m.end) for m in known)
+    starts = [a for a, _b in spans]
+    reach: list[int] = []  # the furthest end of the names starting at or before each one
+    for _a, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+    for position in positions:
+        k = bisect_right(starts, position) - 1
+        if k < 0 or reach[k] <= position:
+            return False
+    return True
+
+
 _AND = re.compile(r"\s+and\s+(?:(?P<the>the)\s+)?")
 
 
 def _complete(name: str) -> bool:
-    capitals = [w for w in re.findall(r"[\w'+-]+", name) if w[:1].isupper()]
+    capitals = [w for w in _WORDS.findall(name) if w[:1].isupper()]
     return len(capitals) >= 2 or bool(_INNER_CAPITAL.match(name))
 
 
@@ -148,7 +167,7 @@ def _split_names(run: re.Match[str]) -> list[tuple[str | None, str, int]]:
 
 def _candidate(the: str | None, name: str, start: int, start_words: set[int], lexicon: Lexicon) -> str | None:
     """``name`` as written, if it is a candidate."""
-    words = re.findall(r"[\w'+-]+", name)
+    words = _WORDS.findall(name)
     capitals = [w for w in words if w[:1].isupper()]
     if start in start_words and the is None and (words[0].lower() in lexicon.verbs or len(capitals) < 3):
         return None
@@ -167,7 +186,7 @@ def find_candidates(text: str, start_words: set[int], known: Sequence[Match], le
     starts, ``known`` the agents, instruments and topics found there."""
     found: list[str] = []
     hints = [h.start() for h in _HINT.finditer(text)]
-    if not any(not any(m.start <= h < m.end for m in known) for h in hints):
+    if not hints or _all_covered(hints, known):
         return found  # every pair of capitalised words is (inside) a known name
     for run in _pieces(text, known):
         for the, name, start in _split_names(run):

@@ -13,7 +13,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .jsonout import document_parts, document_to_dict
-from .model import Document
+from .model import Document, no_cycle_collection
 from .rdf import document_triples, serialize_document
 
 __all__ = ["ExtractedDocument"]
@@ -24,13 +24,18 @@ class ExtractedDocument(Document):
 
     def to_dict(self) -> dict[str, Any]:
         """The fixed JSON format (see ``docs/extract.md``) as Python objects."""
-        return document_to_dict(self)
+        with no_cycle_collection():
+            return document_to_dict(self)
 
     def to_json(self, indent: int | None = 2) -> str:
         """The JSON text, written one unit at a time by the C encoder (an indented dump of 20,000
         units is pure Python, and their dictionaries need not all be held at once). With
         ``indent`` the top level is indented and each recommendation is one line; without, the
         whole document is one line, as ``json.dumps`` writes it."""
+        with no_cycle_collection():
+            return self._json(indent)
+
+    def _json(self, indent: int | None) -> str:
         if indent is None:
             first, between, unit_lead, unit_sep, close_units, last = "{", ", ", "", ", ", "]", "}\n"
         else:
@@ -57,10 +62,12 @@ class ExtractedDocument(Document):
 
     def to_graph(self) -> list[ox.Triple]:
         """The document as RDF triples, modelled like the hand-made seed, with evidence."""
-        return document_triples(self)
+        with no_cycle_collection():
+            return document_triples(self)
 
     def serialize(self, fmt: str = "ttl") -> bytes:
         """``json``, or an RDF syntax of :mod:`igkg.formats` (``ttl``, ``jsonld``, ``nt`` …)."""
         if fmt == "json":
             return self.to_json().encode("utf-8")
-        return serialize_document(self, fmt)
+        with no_cycle_collection():
+            return serialize_document(self, fmt)

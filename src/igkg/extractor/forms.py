@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FORM_KINDS", "verb_forms", "base_form", "ing_form", "ed_form", "kind_of_inflection"]
+__all__ = ["FORM_KINDS", "verb_forms", "base_form", "ing_form", "ed_form", "kind_of_inflection", "is_past_participle"]
 
 FORM_KINDS = ("third", "base", "ing", "ed", "adj")
 _VOWELS = "aeiou"
@@ -118,3 +118,31 @@ def kind_of_inflection(form: str) -> str:
     if re.fullmatch(r"(?:is|are|am)", first):
         return "base" if first != "is" else "third"
     return "base"
+
+
+#: English past participles that do not end in -ed (the irregular verbs a text may use after
+#: "should be"): "given", "made", "held", "set up" …
+_IRREGULAR_PARTICIPLES = frozenset(
+    [
+        "arisen", "awoken", "beaten", "become", "begun", "bent", "bid", "bitten", "blown", "borne",
+        "born", "bought", "bound", "broadcast", "broken", "brought", "built", "burnt", "burst", "cast",
+        "caught", "chosen", "come", "cost", "cut", "dealt", "done", "drawn", "driven", "eaten",
+        "fallen", "fed", "felt", "fought", "found", "fled", "flown", "forbidden", "forecast",
+        "forgiven", "forgotten", "frozen", "given", "gone", "got", "gotten", "grown", "heard", "held",
+        "hidden", "hit", "hung", "hurt", "kept", "known", "laid", "led", "left", "lent", "let", "lit",
+        "lost", "made", "meant", "met", "mistaken", "outgrown", "overcome", "overseen", "overtaken",
+        "overthrown", "paid", "proven", "put", "quit", "read", "rebuilt", "recast", "redone", "remade",
+        "reset", "retaken", "rethought", "rewritten", "ridden", "risen", "run", "said", "seen", "sent",
+        "set", "shaken", "shed", "shown", "shut", "sold", "sought", "spent", "split", "spoken",
+        "spread", "stood", "stolen", "struck", "stuck", "sung", "sunk", "sworn", "taken", "taught",
+        "thought", "thrown", "told", "torn", "undergone", "understood", "undertaken", "undone",
+        "upheld", "upset", "withdrawn", "withheld", "won", "worn", "written",
+    ]
+)
+
+
+def is_past_participle(word: str) -> bool:
+    """Whether ``word`` reads as a past participle ("strengthened", "given", "set"), so that "be"
+    before it makes a passive; otherwise it is an adjective ("be answerable", "be open")."""
+    lower = word.lower()
+    return (lower.endswith("ed") and len(lower) > 3) or lower in _IRREGULAR_PARTICIPLES

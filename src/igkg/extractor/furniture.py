@@ -11,6 +11,9 @@ each page, not by the words of any one document.
   beside a job number.
 * **Job numbers** of UN documents: "26-01234 (E)", "GE.26-01234", with the date that follows
   them ("110127") and the barcode text ("*2601234*").
+* **Document symbols** alone on an edge line ("E/CN.16/2029/CRP.3", "A/RES/81/999"): the short
+  running header of a UN document, which page 1 carries inside a longer line ("United Nations
+  E/CN.16/2029/CRP.3"), so that in a copy of two pages it recurs on one page only.
 
 Only the lines at the edges are looked at: from the top and from the bottom of a page, lines
 are furniture while they are (blank lines are skipped), and the first line that is not stops
@@ -23,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-__all__ = ["ZONE", "is_page_number", "is_job_line", "running_keys", "furniture_lines", "line_key"]
+__all__ = ["ZONE", "is_page_number", "is_job_line", "is_symbol_line", "running_keys", "furniture_lines", "line_key"]
 
 #: How many non-blank lines at each edge of a page may be furniture.
 ZONE = 4
@@ -41,6 +44,7 @@ _JOB_PARTS = re.compile(
     re.I,
 )
 _GAP = re.compile(r"\s{2,}|\t")
+_SYMBOL = re.compile(r"[A-Z]{1,5}(?:/[A-Z0-9][\w.-]*){2,}")
 
 
 def line_key(line: str) -> tuple[str, ...]:
@@ -61,6 +65,14 @@ def is_job_line(line: str) -> bool:
         return False
     parts = [p for p in _GAP.split(stripped) if p]
     return all(_JOB_PARTS.fullmatch(part) for part in parts)
+
+
+def is_symbol_line(line: str) -> bool:
+    """A line that holds only a UN document symbol ("E/CN.16/2029/CRP.3"), maybe with a page number."""
+    parts = [p for p in _GAP.split(line.strip()) if p]
+    return bool(parts) and any(_SYMBOL.fullmatch(p) for p in parts) and all(
+        _SYMBOL.fullmatch(p) or is_page_number(p) for p in parts
+    )
 
 
 def _edges(lines: Sequence[str]) -> list[int]:
@@ -96,7 +108,7 @@ def furniture_lines(lines: Sequence[str], running: set[tuple[str, ...]]) -> set[
             key = line_key(line)
             if key in running and key not in used:
                 used.add(key)
-            elif not (is_page_number(line) or is_job_line(line)):
+            elif not (is_page_number(line) or is_job_line(line) or is_symbol_line(line)):
                 break
             found.add(i)
     return found

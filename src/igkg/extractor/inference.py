@@ -67,6 +67,7 @@ _SKIP_BEFORE_PARTICIPLE = frozenset(
 _STOP = frozenset(";:.()")
 _WORD = re.compile(r"[\w'-]+|[^\w\s]")
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+_APOSTROPHE = re.compile(r"(?:^|\s)([\w-]+)'s\s$")
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ def infer(
     if after is not None:
         lead = text[start : mention.start].strip().lower()
         owner_start = start if lead in _POSSESSIVE_PRONOUNS else None
-        apostrophe = re.search(r"(?:^|\s)([\w-]+)'s\s$", text[max(0, start - 60) : start])
+        apostrophe = _APOSTROPHE.search(text[max(0, start - 60) : start])
         np_start = after.start("np")
         if apostrophe is not None:
             np_start = max(0, start - 60) + apostrophe.start(1)

@@ -4,12 +4,8 @@ Agents (organizations, stakeholder groups, audiences) and processes are recognis
 ``skos:prefLabel``, ``skos:altLabel``, ``skos:hiddenLabel`` and ``igkg:acronym``; instruments
 also by ``eli:id_local`` and ``dcterms:title``; operative verbs by their labels and
 ``igkg:inflection`` in the verb scheme; topics by their labels in the topic scheme. Adding a
-resource with a label to ``data/`` (or ``--data``) makes it recognisable.
-
-Matching is by whole words, leftmost-longest, with one compiled regular expression per kind
-(a trie of all labels). Names match regardless of case; acronyms and symbols (``IGF``,
-``A/RES/70/125``), labels without lower-case letters, and one-word labels written with a
-capital (``States``) match only as written, so that "states" (the verb) is no mention.
+resource with a label to ``data/`` (or ``--data``) makes it recognisable. How labels are
+matched (one trie per kind, whole words, leftmost-longest, case): :mod:`.labels`.
 """
 
 from __future__ import annotations
@@ -17,21 +13,19 @@ from __future__ import annotations
 import re
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..graph import Graph
 from ..namespaces import concept_scheme
 from ..results import ResultTable
-from ..vocab import ELI, IGKG, ORG, SKOS
+from ..vocab import IGKG, ORG, SKOS
 from .forms import kind_of_inflection, verb_forms
-from .reading import for_matching
+from .labels import LabelIndex, Match, case_sensitive, normalise_label, trie_pattern
 from .variants import label_variants
 
 __all__ = ["Match", "LabelIndex", "Lexicon", "lexicon_for", "build_lexicon", "normalise_label"]
 
 _PREF = SKOS.prefLabel.value
-_CASE_SENSITIVE_PROPS = frozenset({IGKG.acronym.value, ELI.id_local.value})
 VERB_SCHEME = concept_scheme("verb").value
 TOPIC_SCHEME = concept_scheme("topic").value
 
@@ -41,6 +35,7 @@ _AGENTS = """SELECT DISTINCT ?s ?prop ?label ?type WHERE {
   VALUES ?prop { skos:prefLabel skos:altLabel skos:hiddenLabel igkg:acronym }
   ?s ?prop ?label . FILTER (isLiteral(?label))
 }"""
+_PROCESSES = """SELECT DISTINCT ?s WHERE { ?s a ?type . ?type rdfs:subClassOf* igkg:Process }"""
 _INSTRUMENTS = """SELECT DISTINCT ?s ?prop ?label WHERE {
   ?s a ?type . ?type rdfs:subClassOf* igkg:Instrument .
   VALUES ?prop { skos:prefLabel skos:altLabel skos:hiddenLabel igkg:acronym eli:id_local dcterms:title }
@@ -86,131 +81,6 @@ _GOVERNING = """SELECT DISTINCT ?agent ?rel ?p WHERE {
 GOVERNING_RANK = {IGKG.mandatedBy.value: 0, IGKG.establishedBy.value: 1, IGKG.describedIn.value: 2}
 
 
-def normalise_label(label: str) -> str:
-    """Typographic characters made plain and whitespace collapsed, as in the matching text."""
-    return " ".join(for_matching(label).split())
-
-
-def _case_sensitive(label: str, prop: str) -> bool:
-    if prop in _CASE_SENSITIVE_PROPS or not any(c.islower() for c in label):
-        return True
-    return " " not in label and label[:1].isupper()
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:  # type: ignore[type-arg]
-        children = sorted((c, sub) for c, sub in node.items() if c)
-        if not children:
-            return ""
-        alternatives = [re.escape(c) + build(sub) for c, sub in children]
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
-_COORDINATED_MODIFIER = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s(?:and|or)\s$")
-
-
-@dataclass(frozen=True)
-class Match:
-    """Where a label was found in a matching text, and what it names."""
-
-    start: int
-    end: int
-    iris: tuple[str, ...]
-
-
-class LabelIndex:
-    """Labels of one kind of resource, compiled into two regular expressions (with and
-    without regard to case)."""
-
-    def __init__(self, entries: Iterable[tuple[str, str, bool]]) -> None:
-        self.exact: dict[str, set[str]] = defaultdict(set)
-        self.folded: dict[str, set[str]] = defaultdict(set)
-        for label, iri, case_sensitive in entries:
-            key = normalise_label(label)
-            if len(key) < 2:
-                continue
-            if case_sensitive:
-                self.exact[key].add(iri)
-            else:
-                self.folded[key.lower()].add(iri)
-        self._exact = self._compile(self.exact, 0)
-        # folded labels are matched on the lower-cased text: a case-sensitive trie is much
-        # faster than an IGNORECASE one (the IGNORECASE one is kept for texts that lower() resizes)
-        self._folded = self._compile(self.folded, 0)
-        self._folded_any_case: re.Pattern[str] | None = None
-
-    @staticmethod
-    def _compile(keys: dict[str, set[str]], flags: int) -> re.Pattern[str] | None:
-        if not keys:
-            return None
-        return re.compile(r"(?<!\w)(?:" + _trie_pattern(keys) + r")(?!\w)", flags)
-
-    def find(self, text: str) -> list[Match]:
-        """Non-overlapping matches in ``text``, leftmost first, the longest at each place."""
-        found: list[Match] = []
-        if self._exact is not None:
-            for m in self._exact.finditer(text):
-                iris = self.exact.get(m.group())
-                if iris:
-                    found.append(Match(m.start(), m.end(), tuple(sorted(iris))))
-        if self._folded is not None:
-            lower = text.lower()
-            if len(lower) == len(text):
-                matches = self._folded.finditer(lower)
-            else:
-                if self._folded_any_case is None:
-                    self._folded_any_case = self._compile(self.folded, re.IGNORECASE)
-                assert self._folded_any_case is not None
-                matches = self._folded_any_case.finditer(text)
-            for m in matches:
-                iris = self.folded.get(m.group().lower())
-                if iris:
-                    found.append(Match(m.start(), m.end(), tuple(sorted(iris))))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        chosen: list[Match] = []
-        for match in found:
-            if not chosen or match.start >= chosen[-1].end:
-                chosen.append(match)
-        return self._shared_heads(text, chosen)
-
-    def _lookup(self, label: str) -> set[str]:
-        return self.exact.get(label) or self.folded.get(label.lower()) or set()
-
-    def _shared_heads(self, text: str, chosen: list[Match]) -> list[Match]:
-        """ "intergovernmental and international organizations": two labels sharing their head
-        noun ("intergovernmental organizations", "international organizations") are one match
-        naming both."""
-        if " and " not in text and " or " not in text:
-            return chosen
-        merged: list[Match] = []
-        for match in chosen:
-            if (
-                text.find(" and ", max(0, match.start - 40), match.start) < 0
-                and text.find(" or ", max(0, match.start - 40), match.start) < 0
-            ):
-                merged.append(match)
-                continue
-            words = text[match.start : match.end].split(" ", 1)
-            before = _COORDINATED_MODIFIER.search(text, max(0, match.start - 40), match.start)
-            if len(words) == 2 and before is not None and (not merged or merged[-1].end <= before.start()):
-                other = self._lookup(f"{before.group(1)} {words[1]}")
-                if other and not other & set(match.iris):
-                    merged.append(Match(before.start(1), match.end, tuple(sorted(other | set(match.iris)))))
-                    continue
-            merged.append(match)
-        return merged
-
-
 @dataclass(frozen=True)
 class VerbForm:
     iri: str
@@ -240,6 +110,9 @@ class Lexicon:
     verb_kinds: dict[str, str] = field(default_factory=dict)  # verb IRI → its igkg:verbKind IRI
     reports: dict[str, str] = field(default_factory=dict)  # agent IRI → the report "of" it
     governments: str | None = None  # the stakeholder group "governments" ("the Government of X")
+    processes: frozenset[str] = frozenset()  # named and mentioned, never addressed (not agents)
+    organizations: frozenset[str] = frozenset()  # resources typed org:Organization
+    directive: frozenset[str] = frozenset()  # verbs of the kinds encouraging and requesting
     _regexes: dict[str, re.Pattern[str] | None] = field(default_factory=dict, repr=False)
 
     def label(self, iri: str) -> str:
@@ -280,8 +153,13 @@ class Lexicon:
     def provision(self, instrument: str, number: str) -> str | None:
         return self.provisions.get((instrument, number))
 
+    def is_agent(self, iri: str) -> bool:
+        """An organization, stakeholder group or audience: what an action can address (a process
+        such as enhanced cooperation is named, never addressed)."""
+        return iri not in self.processes
+
     def is_organization(self, iri: str) -> bool:
-        return ORG.Organization.value in self.agent_types.get(iri, set())
+        return iri in self.organizations
 
 
 def _text(term: object) -> str:
@@ -326,11 +204,11 @@ def build_lexicon(kg: Graph) -> Lexicon:
     agent_types: dict[str, set[str]] = defaultdict(set)
     for subject, prop, label, language, agent_type in _label_rows(kg, _AGENTS):
         agent_types[subject].add(agent_type)
-        agent_entries.append((label, subject, _case_sensitive(label, prop)))
+        agent_entries.append((label, subject, case_sensitive(label, prop)))
         _preferred(labels, rank, subject, label, language, prop)
     instrument_entries = []
     for subject, prop, label, language, _ in _label_rows(kg, _INSTRUMENTS):
-        instrument_entries.append((label, subject, _case_sensitive(label, prop)))
+        instrument_entries.append((label, subject, case_sensitive(label, prop)))
         _preferred(labels, rank, subject, label, language, prop)
     forms: dict[str, tuple[str, set[str]]] = {}
     topic_entries = []
@@ -360,8 +238,8 @@ def build_lexicon(kg: Graph) -> Lexicon:
         instruments=LabelIndex(instrument_entries),
         topics=LabelIndex(topic_entries),
         verbs=verbs,
-        verb_pattern=_trie_pattern(verbs),
-        operative_pattern=_trie_pattern(f for f, v in verbs.items() if v.operative),
+        verb_pattern=trie_pattern(verbs),
+        operative_pattern=trie_pattern(f for f, v in verbs.items() if v.operative),
         labels=labels,
         agent_types=dict(agent_types),
         topic_words=dict(topic_words),
@@ -384,9 +262,14 @@ def build_lexicon(kg: Graph) -> Lexicon:
             governing[agent].append((GOVERNING_RANK[relation], provision))
     lexicon.governing = {agent: sorted(set(links)) for agent, links in governing.items()}
     lexicon.verb_kinds = dict(_rows(kg, _VERB_KINDS))  # type: ignore[arg-type]
+    lexicon.directive = frozenset(
+        verb for verb, kind in lexicon.verb_kinds.items() if kind.rsplit("/", 1)[-1] in ("encouraging", "requesting")
+    )
     governments = lexicon.agents.folded.get("governments")
     lexicon.governments = sorted(governments)[0] if governments and len(governments) == 1 else None
     lexicon.reports = _reports(agent_entries, instrument_entries)
+    lexicon.processes = frozenset(row[0] for row in _rows(kg, _PROCESSES))
+    lexicon.organizations = frozenset(i for i, types in agent_types.items() if ORG.Organization.value in types)
     return lexicon
 
 

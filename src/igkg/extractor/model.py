@@ -8,6 +8,9 @@ adds the JSON and RDF output to :class:`Document`.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -23,7 +26,22 @@ __all__ = [
     "Section",
     "SubItem",
     "Footnote",
+    "no_cycle_collection",
 ]
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a document is made or written: neither makes
+    reference cycles, and with a 5 MB text the collector's passes over the document's millions of
+    objects cost a third of the extraction and most of the JSON output."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class SpanResolver(Protocol):
@@ -58,6 +76,10 @@ class Evidence:
             self._span = self._resolver.span(*self._at)
             self._resolver = None
         return self._span
+
+    def span(self) -> tuple[int, int, str]:
+        """(start, end, exact) at once."""
+        return self._span if self._span is not None else self._get()
 
     @property
     def start(self) -> int:

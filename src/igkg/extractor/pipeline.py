@@ -10,7 +10,6 @@ is then reported as an unknown verb); otherwise they are headings or notes.
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from collections import Counter
@@ -21,22 +20,25 @@ from .._version import __version__
 from ..errors import ParseError
 from ..namespaces import document_iri
 from ..resources import bundle_root
+from .chapeaux import Speaker
 from .document import ExtractedDocument
 from .lexicon import Lexicon
-from .model import Evidence, ExtractionWarning, Recommendation
+from .model import Evidence, ExtractionWarning, Recommendation, no_cycle_collection
 from .prepared import Prepared, markers_in, prepare_source
 from .reading import SourceText, for_matching
 from .references import Context
 from .segment import CleanText, Item, clean_text, segment
 from .structure import Structure, heading_like
-from .units import analyse_unit, find_agents, footnotes_of
-from .verbs import FoundVerb, opening_verb
+from .units import analyse_unit, footnotes_of
+from .verbs import FoundVerb, opening_verb, recommending_sentence
 
 __all__ = ["extract_document", "slugify", "EXTRACTOR"]
 
 EXTRACTOR = f"igkg {__version__}"
 _TERMINAL = (".", ";", "!", "?")
-_WE_CHAPEAU = re.compile(r"^We\b[^.;]*:$")
+#: A paragraph wholly in Markdown italics ("_Compiled by the Chair …_"): an editorial note.
+_ITALIC = re.compile(r"\s*(?:_[^_\n]+(?:\n[^_\n]+)*_|\*[^*\s][^*]*\*)[.\s]*")
+_LABELLED = re.compile(r"(?:Recommendation|Rec\.)\s*(\d+[a-z]?)", re.I)
 
 Entry = tuple[str, list[tuple[int, int]], Item | None]
 
@@ -94,6 +96,11 @@ class _Planner:
 
     def expand(self, item: Item) -> list[Entry]:
         own = self.own(item)
+        if self._section_heading(item, own):
+            section: list[Entry] = [("heading", item.ranges, item)]
+            for child in item.children:
+                section.extend(self.expand(child))
+            return section
         if self.operative(own):
             folded: list[Item] = []
             split: list[Entry] = []
@@ -113,13 +120,36 @@ class _Planner:
         self.folded[id(item)] = list(item.children)
         return [("candidate", self.ranges(item, item.children), item)]
 
+    def _section_heading(self, item: Item, own: str) -> bool:
+        """ "III. Concluding observations" over numbered paragraphs: a lettered or roman-numbered
+        line that reads as a heading, whose items are numbered paragraphs, is a section heading,
+        even when its first word could be a participle ("Concluding", "Following")."""
+        return (
+            item.family == "upper"
+            and bool(item.children)
+            and heading_like(own)
+            and all(child.family == "number" for child in item.children)
+            and any(self.operative(self.own(child)) for child in item.children)
+        )
+
     def plan(self, blocks: list) -> list[Entry]:  # type: ignore[type-arg]
         entries: list[Entry] = []
         for block in blocks:
             if block.item is None:
                 kind = block.kind
-                if kind == "paragraph" and self.paragraph_unit(clean_text(self.text, block.ranges).text):
+                if (
+                    kind == "paragraph"
+                    and not _ITALIC.fullmatch(" ".join(self.text[a:b] for a, b in block.ranges))
+                    and self.paragraph_unit(clean_text(self.text, block.ranges).text)
+                ):
                     kind = "rec"
+                    previous = entries[-1] if entries else None
+                    if previous is not None and previous[0] == "rec" and _labelled(previous[2]):
+                        # "Recommendation 8." ⏎ body ⏎⏎ "Where …, the registries should …": in a
+                        # report whose recommendations are labelled, a recommending paragraph
+                        # without a label goes on with the labelled one above it
+                        entries[-1] = ("rec", [*previous[1], *block.ranges], previous[2])
+                        continue
                 entries.append((kind, block.ranges, None))
             else:
                 entries.extend(self.expand(block.item))
@@ -143,11 +173,16 @@ class _Planner:
         return planned
 
 
+def _labelled(item: Item | None) -> bool:
+    """A "Recommendation 7:" / "Rec. 2" item."""
+    return item is not None and item.marker.lower().startswith(("recommendation", "rec."))
+
+
 def _number(item: Item | None) -> str | None:
     """The printed number of a unit's marker: "1." → "1", "Recommendation 7:" → "7", "(a)" → "a"."""
     if item is None or item.family == "bullet":
         return None
-    labelled = re.match(r"(?:Recommendation|Rec\.)\s*(\d+[a-z]?)", item.marker, flags=re.I)
+    labelled = _LABELLED.match(item.marker)
     number = labelled.group(1) if labelled else item.marker.strip(" ().:-–—")  # "Recommendation 3 (to X):" → "3"
     return number or None
 
@@ -156,16 +191,9 @@ def extract_document(
     source: SourceText, lexicon: Lexicon, *, slug: str | None = None, status: str = "draft"
 ) -> ExtractedDocument:
     """Extract the units of a text (recommendations, resolution paragraphs …) with the names and
-    verbs of ``lexicon``. The cyclic garbage collector is paused meanwhile: extraction makes
-    no cycles, and on a 5 MB text the collector's passes over the growing document cost a
-    third of the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    verbs of ``lexicon``, with the cyclic garbage collector paused (:func:`no_cycle_collection`)."""
+    with no_cycle_collection():
         return _extract(source, lexicon, slug=slug, status=status)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: str) -> ExtractedDocument:
@@ -180,18 +208,31 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
             openings[matching] = opening_verb(matching, lexicon, imperative=True)
         return openings[matching] is not None
 
+    recommending: dict[str, bool] = {}
+
+    def unit_item(body: str) -> bool:
+        """An item is a unit when its first sentence acts, or when a later one recommends
+        ("**Accountability.** Mechanisms for redress should exist.")."""
+        if operative(body):
+            return True
+        matching = for_matching(" ".join(body.split()))
+        if matching not in recommending:
+            recommending[matching] = recommending_sentence(matching, lexicon)
+        return recommending[matching]
+
     def paragraph_unit(body: str) -> bool:
         matching = for_matching(" ".join(body.split()))
         if matching.endswith(":") or len(matching.split()) < 3:
             return False  # a chapeau ("We, the undersigned organizations:") or a heading
         found = opening_verb(matching, lexicon)
-        if found is None:
-            return False
-        if found.kind in ("modal", "passive") and found.subject is not None:
-            _mentions, agents = find_agents(matching, lexicon)
-            return any(found.subject[0] <= a.start < found.subject[1] for a in agents)
-        # "The Internet Society welcomes …" in prose is its author speaking, not a unit
-        return found.kind not in ("modal", "passive", "third") or found.that_subject is not None or found.start < 3
+        if found is not None and found.kind not in ("modal", "passive", "third", "plural"):
+            return True
+        if found is not None and (found.that_subject is not None or found.start < 3):
+            return True
+        # a principle stated in prose: some sentence recommends in its main clause ("Internet
+        # governance should rest on …", "**Privacy.** Governments should …"); "The Internet
+        # Society welcomes …" in prose is its author speaking, not a unit
+        return recommending_sentence(matching, lexicon)
 
     layout = segment(text, operative)
     if not layout.items() and not any(b.kind == "paragraph" for b in layout.blocks):
@@ -199,7 +240,7 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
             "no recommendation bullets found (expected lines starting with •, -, *, 1., 1) or (a))",
             path=source.name,
         )
-    planner = _Planner(text, operative, paragraph_unit)
+    planner = _Planner(text, unit_item, paragraph_unit)
     planned = planner.plan(layout.blocks)
     structure = Structure(text, planned)
     context = Context()
@@ -208,15 +249,16 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
     candidates: list[str] = []
     notes: list[str] = []
     original = prepared.original
-    first_person = False
+    speaker = Speaker(lexicon)  # "The participants in the roundtable:" ⏎ "1. Call on …": their verbs
     for index, (kind, ranges, item) in enumerate(planned):
         # an item without folded sub-items: its own text, made while planning, is the unit's
         clean = planner.own_clean(item) if item is not None and ranges == item.ranges else clean_text(text, ranges)
         if not clean.text:
             continue
+        speaker.see(kind, item, clean.text)
         if kind == "rec":
             position = len(recommendations) + 1
-            labelled = item is not None and item.marker.lower().startswith(("recommendation", "rec."))
+            labelled = _labelled(item)
             analysis = analyse_unit(
                 position,
                 clean.text,
@@ -226,7 +268,7 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
                 warnings,
                 imperative=item is not None,
                 openings=openings if item is not None and not labelled else None,
-                first_person=first_person,
+                first_person=speaker.active,
                 loose_imperative=labelled,
             )
             rec = analysis.recommendation
@@ -250,8 +292,6 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
                     )
             recommendations.append(rec)
             continue
-        if _WE_CHAPEAU.match(clean.text):
-            first_person = True  # "We, the undersigned organizations:": the units speak as "we"
         if kind in ("paragraph", "note") and index not in structure.title_block:
             notes.append(clean.text)
         mentioned = lexicon.instruments.find(for_matching(clean.text))

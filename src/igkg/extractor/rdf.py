@@ -55,12 +55,20 @@ def source_iri(document: Document) -> ox.NamedNode:
 
 
 def document_triples(document: Document) -> list[ox.Triple]:
+    """Every triple of the document, its evidence annotations last."""
+    triples, evidence = _document_parts(document)
+    return triples + evidence.triples()
+
+
+def _document_parts(document: Document) -> tuple[list[ox.Triple], EvidenceWriter]:
+    """The document's triples without the evidence annotations (no duplicates), and the
+    annotations' writer."""
     triples: list[ox.Triple] = []
     add = triples.append
     doc = ox.NamedNode(document.iri)
     activity = ox.NamedNode(document.iri + "/extraction")
     source = source_iri(document)
-    evidence = EvidenceWriter(document.iri, source, document.text, activity, triples)
+    evidence = EvidenceWriter(document.iri, source, document.text, activity)
 
     add(ox.Triple(doc, _TYPE, IGKG.RecommendationDocument))
     add(ox.Triple(doc, DCTERMS.title, _en(document.title)))
@@ -164,7 +172,7 @@ def document_triples(document: Document) -> list[ox.Triple]:
             for place in link.evidence:
                 evidence.annotate(node, subject, ox.NamedNode(link.iri), place, "classifying")
     triples.extend(document.extra_triples)
-    return list(dict.fromkeys(triples))
+    return list(dict.fromkeys(triples)), evidence
 
 
 def _citations(
@@ -198,10 +206,16 @@ def _citations(
 def serialize_document(document: Document, fmt: str = "ttl") -> bytes:
     """The document's triples in an RDF syntax; Turtle starts with a comment saying what it is."""
     syntax = rdf_syntax(fmt)
+    prefixes = {**PREFIXES, "this": document.iri + "/"}
+    if syntax.name == "ttl":
+        # the annotations written from their template, after the rest (see :mod:`.evidence`)
+        own, evidence = _document_parts(document)
+        body = ox.serialize(own, format=syntax.oxigraph, prefixes=prefixes)
+        assert body is not None
+        return _turtle_header(document) + body + evidence.turtle().encode("utf-8")
     triples = document_triples(document)
     if syntax.name == "jsonld":
         return serialize_triples(triples, "jsonld")
-    prefixes = {**PREFIXES, "this": document.iri + "/"}
     if syntax.supports_datasets:
         body = ox.serialize(
             [ox.Quad(t.subject, t.predicate, t.object) for t in triples], format=syntax.oxigraph, prefixes=prefixes
@@ -209,11 +223,13 @@ def serialize_document(document: Document, fmt: str = "ttl") -> bytes:
     else:
         body = ox.serialize(triples, format=syntax.oxigraph, prefixes=prefixes)
     assert body is not None
-    if syntax.name != "ttl":
-        return body
-    header = (
+    return body
+
+
+def _turtle_header(document: Document) -> bytes:
+    """The comment Turtle starts with, saying what it is."""
+    return (
         f"# {document.title}: {len(document.recommendations)} recommendations extracted by {document.extractor}\n"
         f"# from {document.source_file or document.source}. Generated: check each link against its evidence\n"
         "# annotation (oa:Annotation, with the words it was read from) before relying on it.\n"
-    )
-    return header.encode("utf-8") + body
+    ).encode()

@@ -59,6 +59,8 @@ _RESOLUTIONS = re.compile(
     rf"(?P<more>(?:(?:,\s*|\s+and\s+|,\s+and\s+)\d{{1,4}}/\d{{1,4}}{_DATE})+)",
 )
 _SYMBOL = re.compile(r"\d{1,4}/\d{1,4}")
+_YEAR = re.compile(r"\d{4}")
+_FOLLOWER = re.compile(r"\s?([\w]+|[^\w\s]|$)")
 _OF = re.compile(r"\s?(?:of|in|under|from)\s(?:the\s)?", re.IGNORECASE)
 _LINK = re.compile(r"(?:'s)?\s?,?\s?(?:(?:at|in|under)\s)?(?P<paren>\(\s?)?", re.IGNORECASE)
 #: Words that may follow bare numbers after an instrument ("Tunis Agenda 69-71 on …").
@@ -178,9 +180,9 @@ def _mention_at(position: int, mentions: Sequence[Match]) -> int | None:
 def _bare_numbers_after(text: str, position: int) -> re.Match[str] | None:
     """Numbers right after an instrument name, when they cannot be a year or a count."""
     match = _BARE.match(text, position)
-    if match is None or re.match(r"\d{4}", text[position : position + 5]):
+    if match is None or _YEAR.match(text, position):
         return None
-    follower = re.match(r"\s?([\w]+|[^\w\s]|$)", text[match.end() :])
+    follower = _FOLLOWER.match(text, match.end())
     word = follower.group(1).lower() if follower else ""
     if word and word[0].isalnum() and word not in _BARE_FOLLOWERS:
         return None

@@ -39,6 +39,7 @@ _MARKDOWN = re.compile(
     r"|`+|\[(?=[^\[\]\n]*\]\([^()\s]*\))|\]\([^()\s]*\)"
 )
 _WORD = re.compile(r"\S+")
+_DIGITS = re.compile(r"(\d+)")
 _STRETCH = re.compile(r"\S+(?: \S+)*")
 _FUNCTION_WORDS = frozenset(
     [
@@ -63,6 +64,7 @@ _FUNCTION_WORDS = frozenset(
     ]
 )
 _MARKUP_CHARS = re.compile(r"[*_`\[\]]")
+_REFERENCE_WORD = re.compile(r"(?i:paragraphs?|paras?\.?|sections?|chapters?|articles?|items?|resolutions?|[§¶]+)")
 
 
 @dataclass(frozen=True)
@@ -92,11 +94,18 @@ class CleanText:
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The original-text range ``[start, end)`` that clean characters ``start:end`` come from."""
-        if not self.runs:
+        runs = self.runs
+        if not runs:
             return (0, 0)
         start = min(max(start, 0), len(self.text) - 1)
-        end = min(max(end, start + 1), len(self.text))
-        return (self.source_offset(start), self.source_offset(end - 1) + 1)
+        last = min(max(end, start + 1), len(self.text)) - 1
+        starts = self._starts  # source_offset, twice, inlined: evidence asks for millions of spans
+        k = max(bisect_right(starts, start) - 1, 0)
+        clean, original, length = runs[k]
+        a = original + min(start - clean, length)
+        k = max(bisect_right(starts, last, k) - 1, 0)
+        clean, original, length = runs[k]
+        return (a, original + min(last - clean, length) + 1)
 
 
 def clean_text(source: str, ranges: Sequence[tuple[int, int]]) -> CleanText:
@@ -211,7 +220,7 @@ def _family(match: re.Match[str]) -> tuple[str, int | None]:
     if match["sym"] or match["dash"]:
         return "bullet", None
     if match["num"]:
-        digits = re.search(r"(\d+)", match["num"])
+        digits = _DIGITS.search(match["num"])
         return "number", int(digits.group(1)) if digits else None
     if match["low"]:
         return "lower", None
@@ -356,8 +365,24 @@ class _Builder:
             return False
         if self.para is None and self.last_item is not None and self._heading_item(self.last_item):
             return False  # "4.1. Funding" ⏎ "2. We express …": the heading is done
+        if self.para is not None and len(self.para.ranges) == 1 and self._heading_line(previous_line):
+            return False  # "Follow-up by other bodies" ⏎ "5. All stakeholders …": a heading, then the item
         expected = self.numbers.get(_indent(match["indent"]))
         return value != 1 and (expected is None or value != expected + 1)
+
+    def _heading_line(self, line: str) -> bool:
+        """A line of its own that reads as a heading: short, capitalised, no final punctuation, not
+        ending in a word that needs more ("… in accordance with paragraph" ⏎ "72. …")."""
+        words = line.split()
+        return (
+            0 < len(words) <= 8
+            and line[:1].isupper()
+            and "," not in line
+            and not line.endswith(_TERMINAL)
+            and words[-1].lower() not in _FUNCTION_WORDS
+            and not _REFERENCE_WORD.fullmatch(words[-1])
+            and not self.is_operative(line)
+        )
 
     def _heading_item(self, item: Item) -> bool:
         """A numbered or lettered heading ("1.1 Purpose", "B. Follow-up"): short, no final

@@ -31,6 +31,11 @@ _NUMBER = re.compile(
     r"\s+(?:[-–—:]\s+)?(?P<label>\S.*)$"
 )
 _CHAPEAU_LINE = re.compile(r"^(?:(?:We|The|This|These|It)\b.*|.*,.*):$")
+_TITLE_BLOCK_LINE = re.compile(
+    r"(?:^|\s)[A-Z]{1,5}(?:/[A-Z0-9][\w.-]*){2,}(?:\s|$)"  # a document symbol: E/CN.16/2029/CRP.3
+    r"|(?i:^\s*(?:Distr\.\s*:|Original\s*:)|^\s*[\w -]*\bsession\s*$|^\s*(?:provisional\s+)?agenda\s+item\b"
+    r"|^\s*item\s+\d+\s+of\s+the\s+(?:provisional\s+)?agenda)"
+)
 _RESOLUTION_NUMBER = re.compile(r"^(?:Resolution\s+)?\d{1,4}/\d{1,4}\.\s+")
 
 
@@ -72,6 +77,8 @@ class Structure:
             for i in range(first_unit):
                 kind = planned[i][0]
                 words = len(self.texts[i].split())
+                if self._symbol_block(planned[i][1]):
+                    continue  # "United Nations   E/CN.16/2029/CRP.3", "Thirty-second session": no title
                 if self.texts[i] and (kind in ("title", "heading") or (kind == "paragraph" and words <= 20)):
                     self.title = self.texts[i]
                     self.title_block = set(range(i + 1))
@@ -96,6 +103,11 @@ class Structure:
         self._ranges = {i: planned[i][1] for i, _l, _n in self._sections}
         self._starts = [at for at, _label, _number in self._sections]
         self._made: list[Section] | None = None
+
+    def _symbol_block(self, ranges: list[tuple[int, int]]) -> bool:
+        """A paragraph of a UN title block: a line holding a document symbol, "Distr.:",
+        "Original:", a session or an agenda item."""
+        return any(_TITLE_BLOCK_LINE.search(self.text[a:b]) for a, b in ranges)
 
     def _markdown_heading(self, ranges: list[tuple[int, int]]) -> bool:
         if not ranges:

@@ -24,9 +24,9 @@ from .verbs import FoundVerb, find_actions, sentences
 __all__ = ["UnitAnalysis", "analyse_unit", "citations_of", "find_agents"]
 
 _GOVERNMENT_OF = re.compile(r"(?<![\w-])Governments?\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*)*")
-_DIRECTIVE_KINDS = ("encouraging", "requesting")
 _THAT = re.compile(r"\s+that\s+", re.I)
 _PREAMBULAR_FORMS = ("ing", "adj")
+_JUST_AND = re.compile(r"[\s,]*(?:and|or)?\s*")
 
 
 @dataclass
@@ -39,8 +39,9 @@ class UnitAnalysis:
 def find_agents(text: str, lexicon: Lexicon) -> tuple[list[Match], list[Match]]:
     """(mentions, addressable): the agents named in ``text``; the addressable ones add "the
     Government of <country>" (governments), which is a mention only where it is addressed."""
+    organizations = lexicon.organizations
     mentions = [
-        Match(m.start, extend_tail(text, m.end), m.iris) if any(lexicon.is_organization(i) for i in m.iris) else m
+        Match(m.start, extend_tail(text, m.end), m.iris) if not organizations.isdisjoint(m.iris) else m
         for m in lexicon.agents.find(text)
     ]
     if lexicon.governments is None or "Government" not in text:
@@ -57,11 +58,23 @@ def _links(matches: list[Match], evidence: Callable[[int, int], Evidence]) -> li
     links: dict[str, Link] = {}
     for match in matches:
         for iri in match.iris:
-            links.setdefault(iri, Link(iri)).evidence.append(evidence(match.start, match.end))
+            link = links.get(iri)
+            if link is None:
+                link = links[iri] = Link(iri)
+            link.evidence.append(evidence(match.start, match.end))
     return list(links.values())
 
 
 def _addressed(text: str, verb: FoundVerb, lexicon: Lexicon, agents: list[Match]) -> list[Match]:
+    """The agents ``verb`` addresses, with the gapped conjuncts after it; a process ("Enhanced
+    cooperation should …") is no agent."""
+    named = _addressed_names(text, verb, lexicon, agents)
+    for start, end in verb.also:
+        named += [m for m in subject_addressees(text, start, end, agents) if m not in named]
+    return [m for m in named if any(lexicon.is_agent(i) for i in m.iris)]
+
+
+def _addressed_names(text: str, verb: FoundVerb, lexicon: Lexicon, agents: list[Match]) -> list[Match]:
     if verb.no_addressee:
         return []
     if verb.subject is not None:
@@ -70,10 +83,9 @@ def _addressed(text: str, verb: FoundVerb, lexicon: Lexicon, agents: list[Match]
         return addressees(text, verb.that_subject, agents, subject=True)
     if verb.kind == "imperative":
         return []
-    kind = lexicon.verb_kinds.get(verb.verb, "").rsplit("/", 1)[-1]
     that = _THAT.match(text, verb.end)
-    if that is not None:
-        return addressees(text, that.end(), agents, subject=True) if kind in _DIRECTIVE_KINDS else []
+    if that is not None:  # "recommends that the CSTD take note": a directive verb's that-clause
+        return addressees(text, that.end(), agents, subject=True) if verb.verb in lexicon.directive else []
     return addressees(text, verb.end, agents)
 
 
@@ -153,6 +165,7 @@ def analyse_unit(
     opening: tuple[FoundVerb | None] | None = None
     if openings is not None and text in openings:
         opening = (openings[text],)
+    spans = sentences(text)
     found_verbs, unknown = find_actions(
         text,
         lexicon,
@@ -161,6 +174,7 @@ def analyse_unit(
         opening=opening,
         first_person=first_person,
         loose_imperative=loose_imperative,
+        spans=spans,
     )
     rec = Recommendation(position, clean_text, evidence(0, len(text)))
     addressed_governments: list[Match] = []
@@ -187,7 +201,7 @@ def analyse_unit(
     # "Invites and encourages all stakeholders to …": the first verb shares the second's object
     for action, following in zip(reversed(rec.actions[:-1]), reversed(rec.actions[1:]), strict=True):
         between = text[found_verbs[action.position - 1].end : found_verbs[following.position - 1].start]
-        if not action.addressees and re.fullmatch(r"[\s,]*(?:and|or)?\s*", between):
+        if not action.addressees and _JUST_AND.fullmatch(between):
             action.addressees = [Link(link.iri, list(link.evidence)) for link in following.addressees]
     if (
         unknown is not None
@@ -214,7 +228,7 @@ def analyse_unit(
     rec.citations = citations_of(
         position, text, clean_text, agents, topics, lexicon, context, evidence, warnings, instruments
     )
-    starts = {start for start, _end in sentences(text)}
+    starts = {start for start, _end in spans}
     names = [*agents, *instruments, *topics]
     candidates = find_candidates(text, starts, names, lexicon)
     written = [clean_text[text.index(c) : text.index(c) + len(c)] if c in text else c for c in candidates]

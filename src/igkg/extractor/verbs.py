@@ -22,13 +22,14 @@ concept may be found twice ("We recognize … We also recognize"); :mod:`.units`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .imperatives import imperative_at
 from .lexicon import Lexicon, Match
-from .subjects import FoundVerb, imperative_at, important_that, subject_first
+from .sentences import boundaries, quoted_spans, sentences
+from .subjects import FoundVerb, gapped_subjects, important_that, subject_first
 
-__all__ = ["FoundVerb", "Opening", "sentences", "find_actions", "opening_verb", "RECOMMENDS"]
+__all__ = ["FoundVerb", "Opening", "sentences", "find_actions", "opening_verb", "recommending_sentence", "RECOMMENDS"]
 
 RECOMMENDS = "recommends"
 _ADVERBS = (
@@ -65,42 +66,12 @@ _NOT_AFTER_VERB = frozenset(
     ]
 )
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'-]*")
-_ABBREVIATIONS = frozenset(
-    [
-        "para",
-        "paras",
-        "no",
-        "nos",
-        "e.g",
-        "i.e",
-        "mr",
-        "ms",
-        "mrs",
-        "dr",
-        "art",
-        "arts",
-        "sect",
-        "chap",
-        "rev",
-        "vol",
-        "p",
-        "pp",
-        "cf",
-        "op",
-        "ibid",
-        "annex",
-        "fig",
-        "st",
-    ]
-)
-_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"(]?[A-Z])")
 _LEAD = re.compile(
     r"[\s\"'(]*(?:(?:and|but|moreover|finally|lastly|in\s+addition|in\s+conclusion)\b,?\s*"
     r"|(?:further|furthermore|also|in\s+particular|in\s+this\s+regard|in\s+this\s+context|to\s+this\s+end"
     r"|therefore|accordingly|similarly|likewise|at\s+the\s+same\s+time),\s*)?",
     re.I,
 )
-_LAST_TOKEN = re.compile(r"([\w.]+)$")  # used with an end position: the token before it
 _FOLLOWER = re.compile(r"\s*([\w']+|[^\w\s]|$)")
 
 
@@ -114,38 +85,11 @@ class Opening:
     as_written_start: int
 
 
-def _boundaries(text: str) -> Iterator[tuple[int, int]]:
-    """(end of a sentence, start of the next): "para. 72", "e.g. the" and initials end none."""
-    start = 0
-    for boundary in _BOUNDARY.finditer(text):
-        word = _LAST_TOKEN.search(text, start, boundary.start())
-        token = word.group(1).lower().rstrip(".") if word else ""
-        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-            continue
-        yield boundary.start() + 1, boundary.end()
-        start = boundary.end()
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for end, following in _boundaries(text):
-        spans.append((start, end))
-        start = following
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Stretches inside double quotation marks (the matching text has plain '"')."""
-    marks = [m.start() for m in re.finditer('"', text)]
-    return [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
-
-
 _ADVERB = re.compile(rf"{_ADVERBS}\s+", re.I)
 _WE = re.compile(r"we\s+", re.I)
+_WE_WHO = re.compile(r"we,\s+[^,;:.()\"]{2,80},\s*", re.I)  # "We, the participants, support …"
+_INTRO = re.compile(r"[^,;:.\"]{3,120},\s*(?=we\s)", re.I)  # an introductory phrase before "we"
+_WE_WORD = re.compile(r"(?<!\w)we(?!\w)", re.I)
 _ARE = re.compile(r"are\s+", re.I)
 _LABEL = re.compile(r"(?:(?:recommendation|rec\.)\s*\d+[a-z]?\s*[:.)-]\s*)?", re.I)
 _HAVING = re.compile(rf"having\s+(?:{_ADVERBS}\s+)?", re.I)
@@ -154,7 +98,10 @@ _AND_THIRD = re.compile(r"(?:(?:(?<=[\s,;])|^)(?:and|but|while)\s+|[;,]\s*(?=[a-
 _AND_BASE = re.compile(r"(?:(?<=[\s,;])(?:and|but)\s+(?P<we>we\s+)?|[;,]\s*(?P<we2>we\s+))", re.I)
 _AND_PARTICIPLE = re.compile(r"(?<=[\s,;])and\s+", re.I)
 _AND_MODAL = re.compile(rf"(?<=\s)and\s+(?:{_ADVERBS}\s+)?(?P<verb>should|must)\s+(?!be\b)[a-z]+", re.I)
-_AND_CLAUSE = re.compile(r"(?:[,;]\s*(?:and|but)\s+|;\s*)(?=(?:the\s|[A-Z]))")
+_AND_PASSIVE = re.compile(rf"(?:,\s*|\s+)(?:and|but)\s+(?P<be>(?:is|are)\s+)?(?:{_ADVERBS}\s+)?(?=[a-z])", re.I)
+_TO = re.compile(r"\s+to(?![\w-])", re.I)
+_DANGLING_OF = re.compile(r"\s+of$", re.I)
+_AND_CLAUSE = re.compile(r"(?:[,;]\s*(?:and|but)\s+|;\s*)(?=[a-zA-Z])")
 
 
 @dataclass(frozen=True)
@@ -215,7 +162,7 @@ def _with_tail(text: str, lexicon: Lexicon, hit: _Hit) -> int:
     tail = _TAIL.match(text, hit.end)
     if tail is None or tail.end() == hit.end:
         return hit.end
-    dangling = re.search(r"\s+of$", tail.group(), re.I)
+    dangling = _DANGLING_OF.search(tail.group())
     if dangling is not None and not lexicon.label(lexicon.verbs[_form(hit.written)].iri).endswith(" of"):
         return tail.end() - len(dangling.group())
     return tail.end()
@@ -243,6 +190,10 @@ def _main(
     if important is not None:
         return important
     we = _WE.match(text, at, end)
+    if we is None and (intro := _INTRO.match(text, at, end)) is not None and _WE_WORD.search(intro.group()) is None:
+        we = _WE.match(text, intro.end(), end)  # "Two decades after the Summit, we reaffirm …"
+    if we is None:
+        we = _WE_WHO.match(text, at, end)
     hit = _verb_at(text, we.end(), end, lexicon) if we is not None else None
     if we is not None and hit is not None and (iri := _verb(lexicon, hit.written, {"base"})):
         return FoundVerb(iri, we.start(), _with_tail(text, lexicon, hit), "base")
@@ -272,7 +223,7 @@ def _main(
     subject = subject_first(text, at, end, lexicon, ())
     if subject is not None:
         return subject
-    if first and imperative:
+    if first and imperative and not first_person:  # under a speaker's chapeau a bare verb is no imperative
         named = agents if agents is not None else lexicon.agents.find(text[:end])
         word = imperative_at(text, at, end, named, loose=loose)
         if word is not None:
@@ -303,11 +254,12 @@ def _coordinated(
             if not _follower_ok(text, hit.end, phrase):
                 continue
             found.append(FoundVerb(form.iri, hit.phrase_start, hit.end, "third"))
-    elif main.kind in ("base", "ing", "adj"):
-        pattern = _AND_BASE if main.kind == "base" else _AND_PARTICIPLE
-        kinds = {"base"} if main.kind == "base" else {"ing", "adj"}
+    elif main.kind in ("base", "plural", "ing", "adj"):
+        base = main.kind in ("base", "plural")  # "We welcome … and invite", "The members thank … and hope"
+        pattern = _AND_BASE if base else _AND_PARTICIPLE
+        kinds = {"base"} if base else {"ing", "adj"}
         for link in pattern.finditer(text, main.end, end):
-            hit = _verb_at(text, link.end(), end, lexicon, adverbs=2 if main.kind == "base" else 1)
+            hit = _verb_at(text, link.end(), end, lexicon, adverbs=2 if base else 1)
             if hit is None or _inside(link.start(), quotes):
                 continue
             iri = _verb(lexicon, hit.written, kinds)
@@ -315,8 +267,16 @@ def _coordinated(
                 continue
             we = "we" if link.groupdict().get("we") else ("we2" if link.groupdict().get("we2") else None)
             written = link.start(we) if we else hit.phrase_start
-            found.append(FoundVerb(iri, written, _with_tail(text, lexicon, hit), main.kind))
-    if main.kind in ("modal", "passive", "base"):
+            found.append(FoundVerb(iri, written, _with_tail(text, lexicon, hit), "base" if base else main.kind))
+    if main.kind == "passive":  # "… are urged to …, and are encouraged to …": the same subject's
+        for link in _AND_PASSIVE.finditer(text, main.end, end):
+            hit = _verb_at(text, link.end(), end, lexicon, adverbs=0)
+            if hit is None or _inside(link.start(), quotes) or not _TO.match(text, hit.end, end):
+                continue
+            if (iri := _verb(lexicon, hit.written, {"ed"})) is not None:
+                written = link.start("be") if link.group("be") else hit.start
+                found.append(FoundVerb(iri, written, hit.end, "passive", main.subject))
+    if main.kind in ("modal", "passive", "base", "plural"):
         for match in _AND_MODAL.finditer(text, main.end, end):
             if not _inside(match.start(), quotes) and (
                 rec := _recommends(lexicon, match.start("verb"), match.end("verb"), "modal")
@@ -338,6 +298,7 @@ def find_actions(
     opening: tuple[FoundVerb | None] | None = None,
     first_person: bool = False,
     loose_imperative: bool = False,
+    spans: list[tuple[int, int]] | None = None,
 ) -> tuple[list[FoundVerb], Opening | None]:
     """Every operative verb of a unit's matching text, and the unknown opening word (when the
     first sentence has no main verb). ``imperative``: a list item of a report or messages, whose
@@ -347,7 +308,8 @@ def find_actions(
     quotes = quoted_spans(text)
     actions: list[FoundVerb] = []
     unknown: Opening | None = None
-    for index, (start, end) in enumerate(sentences(text)):
+    spans = sentences(text) if spans is None else spans
+    for index, (start, end) in enumerate(spans):
         if _inside(start, quotes):
             continue
         if index == 0 and opening is not None and not first_person:
@@ -355,6 +317,8 @@ def find_actions(
         else:
             main = _main(text, start, end, lexicon, agents, index == 0, imperative, first_person, loose_imperative)
         if main is None:
+            if index == 0 and len(spans) > 1 and lead_in(text, start, end):
+                continue  # "Privacy. Governments should …": a label, not an unknown verb
             if index == 0:
                 word = _FIRST_WORD.search(text, start, end)
                 if word is not None:
@@ -364,14 +328,60 @@ def find_actions(
                         text, FoundVerb("", start, word.end(), "third"), end, lexicon, agents, quotes
                     )
             continue
-        actions.append(main)
-        actions += _coordinated(text, main, end, lexicon, agents, quotes)
+        chain = [main, *_coordinated(text, main, end, lexicon, agents, quotes)]
+        actions += _with_gapped(text, chain, end, lexicon, agents)
     return [a for a in actions if a.verb], unknown
+
+
+def _with_gapped(
+    text: str, chain: list[FoundVerb], end: int, lexicon: Lexicon, agents: list[Match]
+) -> list[FoundVerb]:
+    """The verbs of a sentence, the last one that addresses an agent with its infinitive
+    ("is encouraged to", "Invites X to") also addressing the gapped conjuncts after it."""
+    for k in range(len(chain) - 1, -1, -1):
+        verb = chain[k]
+        directive = verb.verb in lexicon.directive
+        if verb.kind == "passive" or (
+            verb.kind in ("third", "base", "plural") and directive and not verb.no_addressee
+        ):
+            also = gapped_subjects(text, verb.end, end, lexicon, agents) if "and" in text[verb.end : end] else ()
+            if also:
+                chain[k] = replace(verb, also=also)
+            break
+    return chain
 
 
 def opening_verb(
     text: str, lexicon: Lexicon, agents: list[Match] | None = None, *, imperative: bool = False
 ) -> FoundVerb | None:
     """The main verb of a text's first sentence (or ``None``): what makes a block a unit."""
-    end = next(_boundaries(text), (len(text), len(text)))[0]
+    end = next(boundaries(text), (len(text), len(text)))[0]
     return _main(text, 0, end, lexicon, agents, True, imperative)
+
+
+_LEAD_IN = re.compile(r"[\"'(]*[A-Z][\w'’-]*(?:[ ,]+[\w'’-]+){0,5}[.:]")
+
+
+def lead_in(text: str, start: int, end: int) -> bool:
+    """A sentence that is a label run into its paragraph ("Privacy.", "Freedom of association.",
+    a bold lead-in in Markdown): at most six words, capitalised, ending with "." or ":"."""
+    return _LEAD_IN.fullmatch(text, start, end) is not None
+
+
+def recommending_sentence(text: str, lexicon: Lexicon) -> bool:
+    """Whether some sentence of ``text`` recommends in its main clause: a modal after its
+    subject ("Mechanisms for redress should exist", "The IGF should be strengthened"), a passive
+    operative verb ("Member States are invited to …") or "It is important that …"; a modal in a
+    subordinate clause ("agreed that the text should …") does not count."""
+    lowered = text.lower()
+    if not any(word in lowered for word in ("should", "must", "shall", "wish to", "ought to", "is ", "are ")):
+        return False
+    for start, end in sentences(text):
+        lead = _LEAD.match(text, start, end)
+        at = lead.end() if lead is not None else start
+        if important_that(text, at, end, lexicon) is not None:
+            return True
+        found = subject_first(text, at, end, lexicon, ())
+        if found is not None and found.kind in ("modal", "passive"):
+            return True
+    return False

@@ -42,6 +42,9 @@ class _Line:
     text: str
     size: float  # the size most characters of the line are set in
     superscripts: list[tuple[int, int]]  # spans of raised, smaller characters in ``text``
+    x0: float = 0.0
+    y0: float = 0.0
+    y1: float = 0.0
 
 
 @dataclass
@@ -50,6 +53,8 @@ class _Box:
     size: float
     y0: float
     y1: float
+    x0: float = 0.0
+    x1: float = 0.0
 
 
 def _is(obj: Any, kind: type) -> bool:
@@ -102,13 +107,19 @@ def _boxes(page: Any, box_type: type, line_type: type, char_type: type) -> Itera
     while stack:
         for element in stack[-1]:
             if _is(element, box_type):
-                lines = [_line(iter(line), char_type, 0.0) for line in element if _is(line, line_type)]
-                lines = [line for line in lines if line.text]
+                lines = []
+                for obj in element:
+                    if _is(obj, line_type):
+                        line = _line(iter(obj), char_type, 0.0)
+                        line.x0, line.y0, line.y1 = float(obj.x0), float(obj.y0), float(obj.y1)
+                        if line.text:
+                            lines.append(line)
                 if lines:
                     weights: Counter[float] = Counter()
                     for line in lines:
                         weights[line.size] += len(line.text)
-                    yield _Box(lines, weights.most_common(1)[0][0], float(element.y0), float(element.y1))
+                    size = weights.most_common(1)[0][0]
+                    yield _Box(lines, size, float(element.y0), float(element.y1), float(element.x0), float(element.x1))
             elif hasattr(element, "__iter__") and not _is(element, line_type):
                 stack.append(iter(element))  # a figure (form XObject) holding text
                 break
@@ -125,7 +136,7 @@ def _pages(data: bytes, name: str) -> list[tuple[float, list[_Box]]]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are not the user's business
     try:
         return [
-            (float(page.height), list(_boxes(page, LTTextBox, LTTextLine, LTChar)))
+            (float(page.height), paragraph_boxes(list(_boxes(page, LTTextBox, LTTextLine, LTChar))))
             for page in extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True))
         ]
     except (PDFPasswordIncorrect, PDFEncryptionError):
@@ -138,6 +149,58 @@ def _pages(data: bytes, name: str) -> list[tuple[float, list[_Box]]]:
             f"{name}: a damaged PDF that cannot be read ({type(error).__name__}); open it in a PDF viewer and "
             "save or print it to a new PDF, or copy the text"
         ) from None
+
+
+_MARKER_ONLY = re.compile(r"(?:\(?\d{1,3}[.)]|\([a-z]{1,4}\)|[a-z][.)]|[IVXL]{1,5}\.)")
+_ENDS_PARAGRAPH = re.compile(r"[.;:!?][\"'’”)\]]*$")
+
+
+def _hang_markers(boxes: list[_Box]) -> list[_Box]:
+    """A paragraph number set apart from its text ("5." in a box of its own, the text in the box to
+    its right, starting on the same line): the number goes in front of the text's first line, and
+    its box is dropped (pdfminer may even put the number boxes of several paragraphs first)."""
+    markers = [b for b in boxes if len(b.lines) == 1 and _MARKER_ONLY.fullmatch(b.lines[0].text)]
+    taken: set[int] = set()
+    for marker in markers:
+        line = marker.lines[0]
+        for box in boxes:
+            first = box.lines[0]
+            if box is marker or id(box) in taken or box.x0 < marker.x1 or box.x0 - marker.x1 > 6 * box.size:
+                continue
+            if abs(first.y1 - line.y1) <= 0.4 * box.size and not _MARKER_ONLY.fullmatch(first.text):
+                shift = len(line.text) + 1
+                first.text = f"{line.text} {first.text}"
+                first.superscripts = [(a + shift, b + shift) for a, b in first.superscripts]
+                first.x0, box.x0 = line.x0, min(box.x0, marker.x0)
+                taken.add(id(marker))
+                break
+    return [b for b in boxes if id(b) not in taken]
+
+
+def paragraph_boxes(boxes: list[_Box]) -> list[_Box]:
+    """Text boxes as paragraphs: a hanging paragraph number joins its text, and a box that
+    continues the one before it (same type size, overlapping columns, the gap of a line break
+    rather than of a new paragraph, the first box not ending a sentence) joins it, as pdfminer
+    splits a paragraph whose first line is wider than the others ("2. We oppose … Governance" /
+    "Forum, and reject …")."""
+    merged: list[_Box] = []
+    for box in _hang_markers(boxes):
+        if merged:
+            last = merged[-1]
+            gap = last.y0 - box.y1
+            overlap = min(last.x1, box.x1) - max(last.x0, box.x0)
+            if (
+                abs(last.size - box.size) < 0.3
+                and -0.2 * box.size <= gap <= 0.45 * box.size
+                and overlap > 0.5 * (box.x1 - box.x0)
+                and not _ENDS_PARAGRAPH.search(last.lines[-1].text)
+                and not _MARKER_ONLY.match(box.lines[0].text + " ")
+            ):
+                merged[-1] = _Box([*last.lines, *box.lines], last.size, box.y0, last.y1, min(last.x0, box.x0),
+                                  max(last.x1, box.x1))
+                continue
+        merged.append(box)
+    return merged
 
 
 def _body_size(pages: list[tuple[float, list[_Box]]]) -> float:

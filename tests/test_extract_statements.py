@@ -1,0 +1,319 @@
+"""Statements, principles and chapeaux: the rules for the phenomena that documents written
+independently of the fixtures showed (principles in prose, third-person chapeaux over base
+forms, subjects with a relative clause, coordinated passives and gapping, agents as the only
+addressees, the verbs of declarations). Each rule on a small text written for the test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import igkg
+from extract_support import GOVERNMENTS, ID, IGF, VERB, iris, one
+from igkg.extractor.chapeaux import speaker_chapeau
+from igkg.extractor.lexicon import lexicon_for
+
+CSTD = ID + "actor/cstd"
+MAG = ID + "actor/igf-mag"
+ITU = ID + "actor/itu"
+UNESCO = ID + "actor/unesco"
+ALL = ID + "actor/all-stakeholders"
+SECRETARIAT = ID + "actor/igf-secretariat"
+DESA = ID + "actor/undesa"
+PRIVATE = ID + "stakeholder-group/private-sector"
+CIVIL = ID + "stakeholder-group/civil-society"
+TECHNICAL = ID + "stakeholder-group/academic-and-technical-communities"
+RIRS = ID + "actor/regional-internet-registries"
+NRO = ID + "actor/nro"
+ENHANCED = ID + "process/enhanced-cooperation"
+
+
+def _units(text: str, kg: igkg.KnowledgeGraph) -> list[dict[str, Any]]:
+    data = igkg.extract(text=text, graph=kg).to_dict()
+    assert data["unknown_verbs"] == [], data["unknown_verbs"]
+    units: list[dict[str, Any]] = data["recommendations"]
+    return units
+
+
+def _verbs(unit: dict[str, Any]) -> list[str]:
+    return [a["verb"] for a in unit["actions"]]
+
+
+# --- 1. principles in prose ---------------------------------------------------------------------
+
+PRINCIPLES = """\
+# Principles agreed at the regional dialogue
+
+Some 300 people attended the dialogue, which was held over two afternoons. The chair thanked the
+host city and closed the meeting.
+
+## 1. Shared values
+
+### Openness
+
+The Internet must stay open to new services. Innovation at the edges is its main strength, and
+new rules should not require permission to innovate.
+
+**Transparency.** Public bodies and companies should publish how they take decisions that affect
+users.
+
+* **Diversity.** Content in local languages deserves support. The private sector should invest in it.
+* **Security.** Security measures should respect human rights.
+
+## 2. Next steps
+
+1) The `MAG` should hold an open call for session proposals.
+2) [Civil society](https://example.org/cs) must be heard before rules are adopted.
+- The [`CSTD`](https://example.org/cstd) should review these principles in two years.
+"""
+
+
+def test_principles_in_prose_are_units_that_recommend(kg: igkg.KnowledgeGraph) -> None:
+    units = _units(PRINCIPLES, kg)
+    # the introduction (no sentence recommends) and the headings are no units
+    assert [u["text"].split(".")[0] for u in units] == [
+        "The Internet must stay open to new services",
+        "Transparency",
+        "Diversity",
+        "Security",
+        "The MAG should hold an open call for session proposals",
+        "Civil society must be heard before rules are adopted",
+        "The CSTD should review these principles in two years",
+    ]
+    assert all(_verbs(u) == ["recommends"] for u in units)
+    assert [u["section"] for u in units[:2]] == ["Openness", "Openness"]
+    assert [u["number"] for u in units[4:]] == ["1", "2", None]
+    # the recommending sentence may come later; a bold lead-in is a label, not an unknown verb
+    assert iris(units[2]["addressees"]) == [PRIVATE]
+    assert iris(units[4]["addressees"]) == [MAG]  # inline code around a name
+    assert units[5]["addressees"] == [] and iris(units[5]["mentions"]) == [CIVIL]  # a passive
+    assert iris(units[6]["addressees"]) == [CSTD]  # a link around inline code
+
+
+def test_a_prose_paragraph_whose_modal_is_subordinate_is_no_unit(kg: igkg.KnowledgeGraph) -> None:
+    text = (
+        "Summary\n\nParticipants agreed that the messages should be short. The Forum met in June.\n\n"
+        "1. Governments should publish their plans.\n"
+    )
+    units = _units(text, kg)
+    assert [u["text"] for u in units] == ["Governments should publish their plans."]
+
+
+def test_a_paragraph_in_italics_is_an_editorial_note(kg: igkg.KnowledgeGraph) -> None:
+    """A draft's note to its readers, set in italics, asks them to do something: still no unit;
+    the same words in roman type are a recommendation in prose."""
+    note = "Readers are asked to send their comments to the secretariat by the end of May."
+    for marks, units in (("_", 1), ("*", 1), ("", 2)):
+        text = f"# Draft messages\n\n{marks}{note}{marks}\n\n1. Invites the IGF to publish the messages.\n"
+        assert len(_units(text, kg)) == units, marks
+
+
+def test_a_labelled_recommendation_goes_on_over_its_unlabelled_paragraphs(kg: igkg.KnowledgeGraph) -> None:
+    """In a report whose recommendations are labelled, a recommending paragraph without a label
+    is the second paragraph of the one above; a paragraph that recommends nothing stays a note."""
+    text = (
+        "Recommendations\n\nRecommendation 1.\nRegulators should reserve spectrum for community networks.\n\n"
+        "Where a local operator cannot afford a licence, the regulator should waive the fee.\n\n"
+        "Recommendation 2.\nThe IGF Secretariat should publish a guide to community networks.\n\n"
+        "The working group will meet again in May.\n"
+    )
+    units = _units(text, kg)
+    assert [u["number"] for u in units] == ["1", "2"]
+    assert units[0]["text"].endswith("the regulator should waive the fee.")
+    assert "May" not in units[1]["text"]
+
+
+def test_we_with_an_apposition_before_the_verb(kg: igkg.KnowledgeGraph) -> None:
+    """"We, the members, welcome …" is a first-person paragraph; "We, the undersigned
+    organizations:" stays a chapeau over the items below it."""
+    text = (
+        "# Principles\n\nThe Internet should remain open to all.\n\n"
+        "We, the members, welcome the continuation of this work and invite all stakeholders to join it.\n\n"
+        "We, the undersigned organizations:\n\n1. Call on governments to act.\n"
+    )
+    units = _units(text, kg)
+    assert [_verbs(u) for u in units] == [["recommends"], ["welcomes", "invites"], ["calls upon"]]
+    assert units[1]["actions"][0]["as_written"] == "We, the members, welcome"
+    assert iris(units[1]["addressees"]) == [ALL] and iris(units[2]["addressees"]) == [GOVERNMENTS]
+
+
+def test_a_roman_numbered_heading_over_numbered_paragraphs_is_a_section(kg: igkg.KnowledgeGraph) -> None:
+    """ "III. Concluding observations" (its first word could be a participle) over numbered
+    paragraphs is a section heading, not a unit that swallows them."""
+    body = (
+        "Report of the group\n\n II. Recommendations\n\n"
+        "              12.     Governments are invited to publish their national plans.\n\n\n"
+        " III. Concluding observations\n\n"
+        "              13.     All stakeholders are urged to take part in the work of the\n"
+        "              Forum between its meetings.\n"
+        "              14.     The Commission may wish to ask the Council for a yearly report.\n"
+    )
+    units = _units(body, kg)
+    assert [(u["number"], u["section"]) for u in units] == [
+        ("12", "Recommendations"),
+        ("13", "Concluding observations"),
+        ("14", "Concluding observations"),
+    ]
+
+
+# --- 2. chapeaux that name the speaker ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "chapeau,speaks",
+    [
+        ("The participants in the roundtable:", True),
+        ("The members of the working group,", True),
+        ("The Commission,", True),
+        ("We, the undersigned organizations:", True),
+        ("Member States:", True),
+        ("Recommendations:", False),
+        ("Key messages of the session:", False),
+        ("The Commission recommends to the Council the adoption of the following draft resolution:", False),
+        ("The participants agreed on the following:", False),
+        ("The participants in the roundtable.", False),
+    ],
+)
+def test_which_chapeaux_name_a_speaker(kg: igkg.KnowledgeGraph, chapeau: str, speaks: bool) -> None:
+    assert speaker_chapeau(chapeau, lexicon_for(kg)) is speaks
+
+
+def test_base_forms_under_a_third_person_chapeau_are_its_verbs(kg: igkg.KnowledgeGraph) -> None:
+    text = (
+        "# Outcome of the expert meeting\n\nThe experts taking part in the meeting:\n\n"
+        "### Funding\n\n"
+        "1. Call upon the private sector to fund remote hubs.\n"
+        "2. Urge the IGF Secretariat to publish the accounts of the Trust Fund.\n\n"
+        "### Follow-up\n\n"
+        "3. Recommend that the MAG review the hubs every year.\n"
+        "4. Welcome the offer of UNESCO and invite the ITU to join it.\n\n"
+        "The secretariat listed further ideas from the feedback forms.\n\n"
+        "- Invite the ITU to the next meeting.\n"
+    )
+    units = _units(text, kg)
+    assert [_verbs(u) for u in units] == [
+        ["calls upon"],
+        ["urges"],
+        ["recommends"],
+        ["welcomes", "invites"],
+        ["recommends"],  # after a paragraph of prose the chapeau is over: an imperative
+    ]
+    assert [iris(u["addressees"]) for u in units] == [[PRIVATE], [SECRETARIAT], [MAG], [ITU], []]
+    assert [u["actions"][0]["as_written"] for u in units] == ["Call upon", "Urge", "Recommend", "Welcome", "Invite"]
+
+
+@pytest.mark.parametrize("chapeau", ["The members of the working group,", "The Commission,"])
+def test_a_chapeau_ending_with_a_comma(kg: igkg.KnowledgeGraph, chapeau: str) -> None:
+    text = f"Report\n\n{chapeau}\n\n(a) Encourage the CSTD to consult the ITU;\n\n(b) Request the MAG to report.\n"
+    units = _units(text, kg)
+    assert [(_verbs(u), iris(u["addressees"])) for u in units] == [(["encourages"], [CSTD]), (["requests"], [MAG])]
+
+
+def test_a_plural_subject_speaks_in_the_base_form(kg: igkg.KnowledgeGraph) -> None:
+    unit = one("The members of the panel thank the CSTD for its support and hope that the work goes on.", kg)
+    assert _verbs(unit) == ["thanks", "hopes"] and iris(unit["addressees"]) == [CSTD]
+    noun = one("The support of governments matters to the review.", kg)  # "support" after "The" is a noun
+    assert noun["actions"] == []
+
+
+# --- 3. subjects with a relative clause ---------------------------------------------------------
+
+
+def test_a_relative_clause_between_the_subject_and_its_modal(kg: igkg.KnowledgeGraph) -> None:
+    passive = one(
+        "The IGF Secretariat, which reports to the Department of Economic and Social Affairs, should be "
+        "given a larger budget.",
+        kg,
+    )
+    assert _verbs(passive) == ["recommends"] and passive["actions"][0]["as_written"] == "should"
+    assert passive["addressees"] == [] and iris(passive["mentions"]) == [SECRETARIAT, DESA]
+    active = one("The MAG, whose members serve for three years, should publish its minutes.", kg)
+    assert iris(active["addressees"]) == [MAG]
+
+
+def test_the_modal_wins_over_the_verb_of_its_complement(kg: igkg.KnowledgeGraph) -> None:
+    unit = one("All stakeholders must recognise that capacity building takes time.", kg)
+    assert [(a["verb"], a["as_written"]) for a in unit["actions"]] == [("recommends", "must")]
+    assert iris(unit["addressees"]) == [ALL]
+
+
+# --- 4. coordinated passives and gapping --------------------------------------------------------
+
+
+def test_coordinated_passives_share_their_subject(kg: igkg.KnowledgeGraph) -> None:
+    unit = one("Governments are invited to join the dialogue, and are requested to report on it.", kg)
+    assert [(a["verb"], a["as_written"]) for a in unit["actions"]] == [
+        ("invites", "are invited"),
+        ("requests", "are requested"),
+    ]
+    assert iris(unit["addressees"]) == [GOVERNMENTS]
+
+
+def test_gapped_conjuncts_are_addressees_too(kg: igkg.KnowledgeGraph) -> None:
+    passive = one("Civil society is encouraged to monitor the review, and UNESCO and the ITU to support it.", kg)
+    assert _verbs(passive) == ["encourages"] and iris(passive["addressees"]) == [CIVIL, UNESCO, ITU]
+    active = one("Invites the CSTD to review the report, and the regional Internet registries to comment.", kg)
+    assert _verbs(active) == ["invites"] and iris(active["addressees"]) == [CSTD, RIRS]
+    # a conjunct with a verb of its own, or naming no agent, is no gap
+    verb = one("The MAG is invited to meet, and its members are asked to report.", kg)
+    assert iris(verb["addressees"]) == [MAG]
+    nobody = one("The MAG is invited to meet, and the results to be published online.", kg)
+    assert iris(nobody["addressees"]) == [MAG]
+
+
+# --- 5. only agents are addressees ----------------------------------------------------------------
+
+
+def test_a_process_is_mentioned_never_addressed(kg: igkg.KnowledgeGraph) -> None:
+    unit = one("Enhanced cooperation should not delay the work of the Forum.", kg)
+    assert _verbs(unit) == ["recommends"] and unit["addressees"] == [] and iris(unit["mentions"]) == [ENHANCED]
+
+
+@pytest.mark.parametrize(
+    "sentence,addressed",
+    [
+        ("Governments should be accountable to their citizens.", [GOVERNMENTS]),  # an adjective
+        ("The private sector should be open to scrutiny.", [PRIVATE]),
+        ("The IGF should be strengthened.", []),  # a passive
+        ("The IGF should be given a longer mandate.", []),  # an irregular participle
+    ],
+)
+def test_be_with_an_adjective_is_no_passive(kg: igkg.KnowledgeGraph, sentence: str, addressed: list[str]) -> None:
+    unit = one(sentence, kg)
+    assert _verbs(unit) == ["recommends"] and iris(unit["addressees"]) == addressed
+
+
+def test_subject_agents_with_a_modifier_after_them(kg: igkg.KnowledgeGraph) -> None:
+    unit = one("Civil society organizations from small islands should receive travel support.", kg)
+    assert iris(unit["addressees"]) == [CIVIL]
+    clause = one("Funding should be stable, and governments of donor countries should pledge it.", kg)
+    assert iris(clause["addressees"]) == [GOVERNMENTS]
+
+
+# --- 6. the verbs of declarations -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence,verbs",
+    [
+        ("We oppose any fee for taking part in the IGF.", ["opposes"]),
+        ("We reject fragmentation and insist that the Internet remain open.", ["rejects", "insists"]),
+        ("We stand ready to support the CSTD.", ["stands ready"]),
+        ("We remain committed to the IGF.", ["commits"]),
+        ("Accepts with gratitude the offer of the Government of Chile.", ["accepts"]),
+        ("Deeply disturbed by shutdowns of the Internet,", ["is disturbed"]),
+        ("At its closing session, we renew the mandate of the MAG.", ["renews"]),
+    ],
+)
+def test_verbs_of_declarations_and_un_drafting(kg: igkg.KnowledgeGraph, sentence: str, verbs: list[str]) -> None:
+    unit = one(sentence, kg)
+    assert _verbs(unit) == verbs
+    assert all(a["iri"] == VERB + a["verb"].replace(" ", "-") for a in unit["actions"])  # named by the rule
+
+
+def test_a_verb_still_unknown_after_we_is_reported_not_invented(kg: igkg.KnowledgeGraph) -> None:
+    data = igkg.extract(text="Title\n\n- We ponder the future of the IGF.\n", graph=kg).to_dict()
+    assert data["recommendations"][0]["actions"] == []
+    assert data["unknown_verbs"] == [{"position": 1, "as_written": "We"}]
+    assert iris(data["recommendations"][0]["mentions"]) == [IGF]

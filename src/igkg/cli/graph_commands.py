@@ -11,6 +11,7 @@ from click.shell_completion import CompletionItem
 from ..api import GraphSource, KnowledgeGraph
 from ..errors import ParameterError, ValidationFailed
 from ..formats.registry import RESULT_FORMATS
+from ..formats.result_stream import TABLE_ROWS
 from .options import (
     RDF_NAMES,
     emit,
@@ -64,17 +65,20 @@ def _complete_param(ctx: click.Context, param: click.Parameter, incomplete: str)
               help="A parameter value as you would type it: a label, an acronym, a paragraph number.")
 @click.option("--iris", is_flag=True,
               help="Show IRIs as they are, without the labels people read (WGEC #8, IGF) beside them.")
+@click.option("--table-rows", "table_rows", type=click.IntRange(min=0), default=TABLE_ROWS, show_default=True,
+              metavar="N", help="The table shows at most N rows, then how many more there are (0: every row). "
+                                "Other formats write every row, as they come.")
 @output_options([*RESULT_FORMATS, *RDF_NAMES], "table",
                 "Result format; RDF syntaxes are for CONSTRUCT queries (which default to Turtle).")
 @graph_source_options
-def query_command(name: str | None, sparql: str | None, params: Sequence[str], iris: bool, fmt: str,
-                  output: str | None, source: GraphSource) -> None:
+def query_command(name: str | None, sparql: str | None, params: Sequence[str], iris: bool, table_rows: int,
+                  fmt: str, output: str | None, source: GraphSource) -> None:
     """Run a named query (see `igkg queries`), a query file NAME.rq, or --sparql TEXT.
 
     \b
     igkg query citing-paragraph -p instrument="Tunis Agenda" -p paragraph=69 --format json
     """
-    from ..formats.result_writer import render
+    from ..formats.result_stream import stream
 
     if name is None and sparql is None:
         raise ParameterError("give a query NAME (or FILE.rq) or --sparql TEXT")
@@ -89,7 +93,16 @@ def query_command(name: str | None, sparql: str | None, params: Sequence[str], i
     else:
         assert name is not None
         result = graph.run(graph.named_query(name), values)
-    emit(render(result, fmt, color=output is None and use_color(), iris=iris), output)
+    emit(stream(result, fmt, color=output is None and use_color(), iris=iris, table_rows=table_rows or None,
+                more_hint=_more_hint()), output)
+
+
+def _more_hint() -> str:
+    """What the capped table tells people: the other formats, the command's paging option (when
+    it has one), and the option that lifts the cap."""
+    command = click.get_current_context().command
+    paging = next((f"--{o}" for o in ("limit",) if any(p.name == o for p in command.params)), None)
+    return f"use --format csv{' or ' + paging if paging else ''}, or --table-rows 0 to show them all"
 
 
 @click.command("validate")

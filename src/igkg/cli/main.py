@@ -18,7 +18,7 @@ import click
 from .._version import __version__
 from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, IgkgError, QuerySyntaxError, ValidationFailed
 from . import diff_command, explorer_commands, extract_command, graph_commands, serve_command, store_commands
-from .options import use_color
+from .options import quiet_stdout, use_color
 
 __all__ = ["main", "main_exit", "cli"]
 
@@ -69,7 +69,8 @@ def _handle_errors() -> Iterator[list[int]]:
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("igkg: interrupted; nothing was written", err=True)
         code[0] = EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (`igkg query … | head`): stop, quietly
+        quiet_stdout()
         code[0] = EXIT_OK
     except Exception as error:  # a bug: still one line, never a traceback (unless IGKG_DEBUG=1)
         if os.environ.get("IGKG_DEBUG"):

@@ -3,6 +3,7 @@ one row per measurement, for each corpus size igkg, today's code (``--baseline``
 ratio; then the growth exponent from the smallest to the largest size.
 
     python benchmarks/report.py build/bench/results.json     # print the table again
+    python benchmarks/report.py a/results.json b/results.json   # the sizes of several runs in one table
 """
 
 from __future__ import annotations
@@ -158,5 +159,18 @@ def render_report(results: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n" + ("\n".join(extra) + "\n" if fixed else "") + note
 
 
+def merge(documents: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several runs' results as one: the sizes of all (a later file wins for the same size), the
+    fixed rows and the machine of the last one that has them."""
+    merged: dict[str, Any] = {"sizes": {}}
+    for document in documents:
+        merged["sizes"].update(document.get("sizes", {}))
+        for key in ("fixed", "machine", "baseline"):
+            if document.get(key):
+                merged[key] = document[key]
+    return merged
+
+
 if __name__ == "__main__":
-    print(render_report(json.loads(Path(sys.argv[1] if len(sys.argv) > 1 else "build/bench/results.json").read_text())))
+    paths = sys.argv[1:] or ["build/bench/results.json"]
+    print(render_report(merge([json.loads(Path(p).read_text()) for p in paths])))

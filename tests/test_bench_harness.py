@@ -55,3 +55,12 @@ def test_harness_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     assert size["other"]["igkg query recommendations --store (csv)"]["igkg"]["lines"] > 100
     table = (tmp_path / "report.md").read_text()
     assert "| query recommendations (" in table and "load: Oxigraph bulk_load alone" in table
+
+
+def test_runs_of_different_sizes_merge_into_one_table() -> None:
+    small = {"sizes": {"10000": {"triples": 10_000, "load": {}, "queries": {}, "other": {}}}, "machine": {"cpus": 1}}
+    large = {"sizes": {"1000000": {"triples": 1_000_000, "load": {}, "queries": {}, "other": {}}},
+             "machine": {"cpus": 2}}
+    merged = report.merge([small, large])
+    assert sorted(merged["sizes"]) == ["10000", "1000000"] and merged["machine"] == {"cpus": 2}
+    assert "| measurement | 10k igkg |" in report.render_report(merged)

@@ -93,20 +93,26 @@ def _timed(run: Callable[[], object], repeat: int, slow_ms: float) -> dict[str, 
     return {"ms": statistics.median(times), "rows": rows, "runs": len(times)}
 
 
-def store_queries(store: str, repeat: int, slow_ms: float) -> dict[str, Any]:
+def store_queries(store: str, repeat: int, slow_ms: float, per_query: float = 120.0) -> dict[str, Any]:
     """Every named query with its example parameters on the on-disk store, as ``igkg query
-    --store`` runs it (``Graph.run``); with ``limit`` when this checkout pages, also the first page."""
+    --store`` runs it (``Graph.run``); with ``limit`` when this checkout pages, also the first page.
+    Each query is stopped after ``per_query`` seconds by igkg's own deadline (a lower bound then)."""
     import igkg
+    from igkg.errors import IgkgError
+    from igkg.limits import QueryPolicy
 
-    kg = igkg.load(store=Path(store))
+    kg = igkg.load(store=Path(store), policy=QueryPolicy(timeout=per_query))
     pages = "limit" in inspect.signature(kg.run).parameters
     found: dict[str, Any] = {}
     for name, query in kg.queries().items():
         values = {p.name: p.example for p in query.parameters}
-        row = _timed(lambda q=query, v=values: kg.run(q, v), repeat, slow_ms)  # type: ignore[misc]
-        if pages:
-            first = _timed(lambda q=query, v=values: kg.run(q, v, limit=100), repeat, slow_ms)  # type: ignore[misc,call-arg]
-            row["first_page_ms"] = first["ms"]
+        try:
+            row = _timed(lambda q=query, v=values: kg.run(q, v), repeat, slow_ms)  # type: ignore[misc]
+            if pages:
+                first = _timed(lambda q=query, v=values: kg.run(q, v, limit=100), repeat, slow_ms)  # type: ignore[misc,call-arg]
+                row["first_page_ms"] = first["ms"]
+        except IgkgError as error:
+            row = {"over_ms": per_query * 1000, "error": str(error)[:200]}
         found[name] = row
     return {"queries": found, "triples": len(kg), "pages": pages}
 
@@ -262,3 +268,7 @@ def main(probe: str, arguments: str) -> None:
     found.setdefault("peak_mb", _peak_mb())
     found.update(cpu=time.process_time() - cpu, pid=os.getpid())
     print(json.dumps(found))
+    # Every probe's answer is also kept as it comes, so that a long run stopped half-way loses nothing.
+    with contextlib.suppress(OSError), open(HERE.parent / "build" / "bench-probes.jsonl", "a") as log:
+        log.write(json.dumps({"probe": probe, "src": os.environ.get("PYTHONPATH", ""), "kwargs": kwargs,
+                              "found": found, "at": time.strftime("%H:%M:%S")}) + "\n")

@@ -58,6 +58,8 @@ def _fmt_run(row: dict[str, Any] | None, memory: bool = True) -> str:
     if "skipped" in row:
         return "skipped"
     text = f"{row['wall']:.2f} s" if row["wall"] < 10 else f"{row['wall']:.1f} s"
+    if row.get("cpu") and row["cpu"] > 0.05 and "server_peak_mb" not in row:  # the probe's own CPU time
+        text += f" (CPU {row['cpu']:.1f} s)"
     if memory and row.get("peak_mb"):
         text += f" / {row['peak_mb']:,.0f} MB"
     if row.get("server_peak_mb"):
@@ -88,12 +90,14 @@ def render_report(results: dict[str, Any]) -> str:
     def add(label: str, cells: list[str], exps: list[str]) -> None:
         lines.append("| " + " | ".join([label, *cells, *exps]) + " |")
 
-    load_rows = sorted({k for s in sizes for k in s.get("load", {})})
+    load_rows = sorted({k for s in sizes for k in s.get("load", {})} - {f"{TODAY} load --store"})
     for key in load_rows:
         cells: list[str] = []
         for s in sizes:
             row = s["load"].get(key)
-            cells += [_fmt_run(row)] + [""] * (len(columns) - 1)
+            today = s["load"].get(f"{TODAY} load --store") if key == f"{IGKG} load --store" else None
+            cells += [_fmt_run(row)] + ([_fmt_run(today) if today else ""] if has_today else [])
+            cells += [""] * (len(columns) - 1 - has_today)
         pts = [(s["triples"], (s["load"].get(key) or {}).get("wall")) for s in sizes]
         e = exponent(pts)  # type: ignore[arg-type]
         add(f"load: {key}", cells, [f"{e:.2f}" if e is not None else "–"] + ([""] if has_today else []))
@@ -104,14 +108,14 @@ def render_report(results: dict[str, Any]) -> str:
         cells = []
         for s in sizes:
             row = s["queries"].get(name, {})
-            mine, _ = _ms(row.get(IGKG))
+            mine, mine_bound = _ms(row.get(IGKG))
             today, today_bound = _ms(row.get(TODAY))
             theirs, bound = _ms(row.get(RDFLIB))
             first = (row.get(IGKG) or {}).get("first_page_ms")
-            shown = _fmt_ms(mine) + (f" (first page {_fmt_ms(first)})" if first is not None else "")
+            shown = _fmt_ms(mine, mine_bound) + (f" (first page {_fmt_ms(first)})" if first is not None else "")
             cells += [shown] + ([_fmt_ms(today, today_bound)] if has_today else [])
-            cells += [_fmt_ms(theirs, bound), _ratio(mine, theirs, bound)]
-            if mine and theirs:
+            cells += [_fmt_ms(theirs, bound), "–" if mine_bound else _ratio(mine, theirs, bound)]
+            if mine and theirs and not mine_bound:
                 speedups.setdefault(s["triples"], []).append((theirs / mine, bound))
         exps = []
         for who in [IGKG, *([TODAY] if has_today else [])]:

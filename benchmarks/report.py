@@ -58,7 +58,7 @@ def _fmt_run(row: dict[str, Any] | None, memory: bool = True) -> str:
     if "skipped" in row:
         return "skipped"
     text = f"{row['wall']:.2f} s" if row["wall"] < 10 else f"{row['wall']:.1f} s"
-    if row.get("cpu") and row["cpu"] > 0.05 and "server_peak_mb" not in row:  # the probe's own CPU time
+    if row.get("cpu") and row["cpu"] > 0.05 and not {"server_peak_mb", "bytes"} & set(row):  # the probe's own CPU
         text += f" (CPU {row['cpu']:.1f} s)"
     if memory and row.get("peak_mb"):
         text += f" / {row['peak_mb']:,.0f} MB"
@@ -71,6 +71,11 @@ def _fmt_run(row: dict[str, Any] | None, memory: bool = True) -> str:
     if row.get("code"):
         text += f" exit {row['code']}"
     return text
+
+
+def _wall(row: dict[str, Any] | None) -> float | None:
+    """A run's wall time, or nothing for a run given up or skipped."""
+    return None if not row or "timeout" in row or "skipped" in row else row.get("wall")
 
 
 def _ratio(fast: float | None, slow: float | None, bound: bool) -> str:
@@ -142,7 +147,7 @@ def render_report(results: dict[str, Any]) -> str:
             cells += [_fmt_run(row.get(IGKG))] + ([_fmt_run(row.get(TODAY))] if has_today else []) + ["", ""]
         exps = []
         for who in [IGKG, *([TODAY] if has_today else [])]:
-            pts = [(s["triples"], ((s["other"].get(key) or {}).get(who) or {}).get("wall")) for s in sizes]
+            pts = [(s["triples"], _wall((s["other"].get(key) or {}).get(who))) for s in sizes]
             e = exponent(pts)  # type: ignore[arg-type]
             exps.append(f"{e:.2f}" if e is not None else "–")
         add(key, cells, exps)

@@ -63,17 +63,21 @@ lint: $(TESTING)
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/mypy
 
-# Every benchmark, each side by side with the plain rdflib / pyvis / regex way, in one run.
-# The store benchmark at its full size (1M triples) is `make bench-1m` (about 10 minutes).
+# Every benchmark of issue 13 in one run and ONE side-by-side table (benchmarks/run_all.py): load
+# time and peak memory (igkg, Oxigraph's own loader, rdflib), every named query on igkg's --store
+# and on rdflib with ratio and growth exponent, CLI output, push, validation, explorer, extraction;
+# written to $(OUT)/bench/report.md and results.json. 10k and 100k triples: about 15 minutes on a
+# shared 2-core machine. `make bench-1m` adds the 1M-triple size to the same table (about 30
+# minutes there: rdflib alone needs minutes to parse and up to 30 s per query). BASELINE=DIR puts
+# another checkout (e.g. the code before a change) side by side as the "today" columns.
+BASELINE ?=
+BENCH_ARGS = --work $(OUT)/bench $(if $(BASELINE),--baseline $(BASELINE),)
+
 bench: $(TESTING) system-deps
-	$(BIN)/python benchmarks/queries_bench.py
-	$(BIN)/python benchmarks/extract_bench.py
-	$(BIN)/python benchmarks/viz_bench.py
-	$(BIN)/python benchmarks/serve_bench.py
-	$(BIN)/python benchmarks/store_bench.py --triples 100000 --repeat 5
+	$(BIN)/python benchmarks/run_all.py --sizes 10000,100000 $(BENCH_ARGS)
 
 bench-1m: $(TESTING)
-	$(BIN)/python benchmarks/store_bench.py --triples 1000000 --rdflib-timeout 30
+	$(BIN)/python benchmarks/run_all.py --sizes 1000000 --skip-fixed $(BENCH_ARGS)
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

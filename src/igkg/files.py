@@ -20,6 +20,7 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -46,12 +47,22 @@ def describe_os_error(error: OSError) -> str:
     return _REASONS.get(error.errno or 0) or (error.strerror or str(error)).lower()
 
 
-def _write_all(stream: BinaryIO, data: bytes) -> None:
-    stream.write(data)
-    stream.flush()
+Chunks = Iterable[bytes]
 
 
-def _to_stdout(data: bytes) -> None:
+def _write_all(stream: BinaryIO, data: Chunks) -> None:
+    for chunk in data:  # each piece goes out as it comes (a pipe's reader sees the first rows early)
+        stream.write(chunk)
+        stream.flush()
+
+
+def _encoded(data: str | bytes | Iterable[str | bytes]) -> Chunks:
+    if isinstance(data, str | bytes):
+        data = (data,)
+    return (piece.encode("utf-8") if isinstance(piece, str) else piece for piece in data)
+
+
+def _to_stdout(data: Chunks) -> None:
     try:
         _write_all(sys.stdout.buffer, data)
     except BrokenPipeError:
@@ -60,7 +71,7 @@ def _to_stdout(data: bytes) -> None:
         raise InputError(f"cannot write to standard output: {describe_os_error(error)}") from None
 
 
-def _through(target: Path, data: bytes) -> None:
+def _through(target: Path, data: Chunks) -> None:
     """Write into an existing device, pipe or /dev//proc path, without replacing it."""
     try:
         with open(target, "wb") as stream:
@@ -69,7 +80,7 @@ def _through(target: Path, data: bytes) -> None:
         raise InputError(f"{target}: cannot write: {describe_os_error(error)}") from None
 
 
-def _atomic(target: Path, data: bytes, mode: int | None) -> None:
+def _atomic(target: Path, data: Chunks, mode: int | None) -> None:
     folder = target.parent
     if not folder.is_dir():
         reason = "is not a folder" if folder.exists() else "does not exist"
@@ -107,10 +118,13 @@ def _is_system_path(path: Path) -> bool:
     return len(parts) > 1 and parts[1] in ("dev", "proc")
 
 
-def write_output(data: str | bytes, target: str | os.PathLike[str] | None) -> None:
+def write_output(data: str | bytes | Iterable[str | bytes], target: str | os.PathLike[str] | None) -> None:
     """Write ``data`` to ``target`` (see the module's documentation for what each kind of path
-    gets); ``None`` or ``-`` is standard output."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    gets); ``None`` or ``-`` is standard output. ``data`` may come in pieces (an iterator of
+    text or bytes, e.g. :func:`igkg.formats.result_stream.stream`): each is written as it comes,
+    to a temporary file for a regular file (renamed over the target only when the last piece is
+    in, so a failure half-way leaves the old file)."""
+    payload = _encoded(data)
     if target is None or os.fspath(target) == "-":
         _to_stdout(payload)
         return

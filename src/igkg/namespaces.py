@@ -8,6 +8,8 @@ no other module writes a namespace out.
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Final
 from urllib.parse import quote
 
@@ -84,21 +86,24 @@ PREFIXES: Final[dict[str, str]] = {
 }
 
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: len(item[1]), reverse=True)
-_LOCAL_OK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
-_DISPLAY_OK = _LOCAL_OK | frozenset("/.")
+#: The characters of a local name igkg writes as ``prefix:local`` (and, for display, ``/`` and ``.``).
+_LOCAL_OK = re.compile(r"[A-Za-z0-9_-]+")
+_DISPLAY_OK = re.compile(r"[A-Za-z0-9_./-]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def compact(iri: str, *, for_display: bool = False) -> str:
     """``https://w3id.org/igkg/id/actor/igf`` → ``actor:igf``; IRIs with no prefix stay whole.
 
     With ``for_display`` the local part may contain ``/`` and ``.`` (``doc:wgec-second-take/rec-4``):
-    easier to read, but not a valid prefixed name in Turtle or SPARQL.
+    easier to read, but not a valid prefixed name in Turtle or SPARQL. (A pure function, called
+    for every cell, tooltip and edge label: the last 65,536 answers are kept.)
     """
+    allowed = _DISPLAY_OK if for_display else _LOCAL_OK
     for prefix, namespace in _BY_LENGTH:
         if iri.startswith(namespace):
             local = iri[len(namespace) :]
-            allowed = _DISPLAY_OK if for_display else _LOCAL_OK
-            if local and all(c in allowed for c in local):
+            if allowed.fullmatch(local):
                 return f"{prefix}:{local}"
     return iri
 

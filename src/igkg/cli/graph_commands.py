@@ -11,6 +11,7 @@ from click.shell_completion import CompletionItem
 from ..api import GraphSource, KnowledgeGraph
 from ..errors import ParameterError, ValidationFailed
 from ..formats.registry import RESULT_FORMATS
+from ..formats.result_stream import TABLE_ROWS
 from .options import (
     RDF_NAMES,
     emit,
@@ -68,17 +69,20 @@ def _complete_param(ctx: click.Context, param: click.Parameter, incomplete: str)
               help="Show at most this many rows of the answer (a page; with --store read from the kept answer).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
               help="Skip this many rows of the answer first (the next page: --offset 100 --limit 100).")
+@click.option("--table-rows", "table_rows", type=click.IntRange(min=0), default=TABLE_ROWS, show_default=True,
+              metavar="N", help="The table shows at most N rows, then how many more there are (0: every row). "
+                                "Other formats write every row, as they come.")
 @output_options([*RESULT_FORMATS, *RDF_NAMES], "table",
                 "Result format; RDF syntaxes are for CONSTRUCT queries (which default to Turtle).")
 @graph_source_options
 def query_command(name: str | None, sparql: str | None, params: Sequence[str], iris: bool, limit: int | None,
-                  offset: int, fmt: str, output: str | None, source: GraphSource) -> None:
+                  offset: int, table_rows: int, fmt: str, output: str | None, source: GraphSource) -> None:
     """Run a named query (see `igkg queries`), a query file NAME.rq, or --sparql TEXT.
 
     \b
     igkg query citing-paragraph -p instrument="Tunis Agenda" -p paragraph=69 --format json
     """
-    from ..formats.result_writer import render
+    from ..formats.result_stream import stream
     from ..queries.runner import cut_page
 
     if name is None and sparql is None:
@@ -96,7 +100,16 @@ def query_command(name: str | None, sparql: str | None, params: Sequence[str], i
     else:
         assert name is not None
         result = graph.run(graph.named_query(name), values, limit=limit, offset=offset)
-    emit(render(result, fmt, color=output is None and use_color(), iris=iris), output)
+    emit(stream(result, fmt, color=output is None and use_color(), iris=iris, table_rows=table_rows or None,
+                more_hint=_more_hint()), output)
+
+
+def _more_hint() -> str:
+    """What the capped table tells people: the other formats, the command's paging option (when
+    it has one), and the option that lifts the cap."""
+    command = click.get_current_context().command
+    paging = next((f"--{o}" for o in ("limit",) if any(p.name == o for p in command.params)), None)
+    return f"use --format csv{' or ' + paging if paging else ''}, or --table-rows 0 to show them all"
 
 
 @click.command("validate")

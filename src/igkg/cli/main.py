@@ -34,7 +34,7 @@ from . import (
     serve_command,
     store_commands,
 )
-from .options import use_color
+from .options import quiet_stdout, use_color
 
 __all__ = ["main", "main_exit", "cli"]
 
@@ -86,7 +86,8 @@ def _handle_errors() -> Iterator[list[int]]:
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("igkg: interrupted; nothing was written", err=True)
         code[0] = EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (`igkg query … | head`): stop, quietly
+        quiet_stdout()
         code[0] = EXIT_OK
     except Exception as error:  # a bug: still one line, never a traceback (unless IGKG_DEBUG=1)
         if os.environ.get("IGKG_DEBUG"):

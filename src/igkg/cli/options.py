@@ -13,11 +13,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,7 +32,7 @@ from ..formats.registry import RDF_SYNTAXES, format_name
 from ..limits import QueryPolicy
 
 __all__ = ["RDF_NAMES", "FormatName", "graph_source_options", "output_options", "emit", "parse_params",
-           "read_inputs", "input_format_option", "report_format_option", "print_json", "use_color"]
+           "read_inputs", "input_format_option", "report_format_option", "print_json", "use_color", "quiet_stdout"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 RDF_NAMES = [s.name for s in RDF_SYNTAXES]
@@ -158,10 +159,25 @@ def use_color(stream: Any = None) -> bool:
     return not os.environ.get("NO_COLOR") and bool(getattr(stream, "isatty", lambda: False)())
 
 
-def emit(text: str | bytes, output: str | os.PathLike[str] | None) -> None:
+def emit(text: str | bytes | Iterable[str | bytes], output: str | os.PathLike[str] | None) -> None:
     """Write to a file atomically, through to a device or pipe, or to standard output when
-    ``output`` is ``None`` or ``-`` (see :func:`igkg.files.write_output`)."""
-    write_output(text, output)
+    ``output`` is ``None`` or ``-`` (see :func:`igkg.files.write_output`); ``text`` may come in
+    pieces, each written as it comes. When the reader of a pipe goes away (``igkg … | head``),
+    the command stops there, quietly, with exit code 0 (click would make it 1)."""
+    try:
+        write_output(text, output)
+    except BrokenPipeError:
+        quiet_stdout()
+        raise click.exceptions.Exit(0) from None
+
+
+def quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's last flush at exit does not fail
+    again on the closed pipe (and print "Exception ignored … BrokenPipeError")."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def parse_params(pairs: Sequence[str]) -> dict[str, str]:

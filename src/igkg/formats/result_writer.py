@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -18,7 +19,7 @@ from .rdf_writer import serialize_triples
 from .registry import RESULT_FORMATS, rdf_syntax
 
 __all__ = ["render", "sparql_json", "sparql_xml", "sparql_csv", "sparql_tsv", "display", "plain_columns",
-           "REPEATED", "LONG_CELL"]
+           "REPEATED", "LONG_CELL", "rich_table"]
 
 #: Shown in place of a long cell that repeats the one above it (tables for people only).
 REPEATED = "〃"
@@ -180,20 +181,25 @@ def _markdown(result: ResultTable, iris: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table(result: ResultTable, iris: bool, color: bool = False) -> str:
+def rich_table(variables: Sequence[str], cells: Iterable[Sequence[str]], color: bool = False) -> str:
+    """A table for people (rich, 160 columns wide, long cells folded) of rows of display cells."""
     from rich.console import Console
     from rich.table import Table
 
     table = Table(show_lines=False, header_style="bold")
-    for variable in result.variables:
+    for variable in variables:
         table.add_column(variable, overflow="fold")
-    for row in people_cells(result, iris):
+    for row in cells:
         table.add_row(*row, style=None)
     buffer = io.StringIO()
     Console(file=buffer, width=160, highlight=False, markup=False, emoji=False, force_terminal=color,
             no_color=not color).print(table)
+    return buffer.getvalue()
+
+
+def _table(result: ResultTable, iris: bool, color: bool = False) -> str:
     count = len(result.rows)
-    return buffer.getvalue() + f"{count} row{'s' if count != 1 else ''}\n"
+    return rich_table(result.variables, people_cells(result, iris), color) + f"{count} row{'s' if count != 1 else ''}\n"
 
 
 def render(result: QueryResult, fmt: str = "table", *, color: bool = False, iris: bool = False) -> str | bytes:

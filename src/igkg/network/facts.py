@@ -44,21 +44,42 @@ class Facts:
 
     def add(self, subject: object, predicate: object, obj: object) -> None:
         """Take one triple; RDF-star triple terms (and anything else) are passed over."""
-        if not isinstance(subject, ox.NamedNode | ox.BlankNode) or not isinstance(predicate, ox.NamedNode):
-            return
-        s = node_key(subject)
-        self.terms.setdefault(s, subject)
-        if isinstance(obj, ox.Literal):
-            values = self.literals[s][predicate.value]
-            if obj.value not in values:
-                values.append(obj.value)
-        elif predicate.value == RDF_TYPE:
-            if isinstance(obj, ox.NamedNode) and obj.value not in self.types[s]:
-                self.types[s].append(obj.value)
-        elif isinstance(obj, ox.NamedNode | ox.BlankNode):
-            o = node_key(obj)
-            self.terms.setdefault(o, obj)
-            self.links[s].add((predicate.value, o))
+        self.add_all(((subject, predicate, obj),))
+
+    def add_all(self, triples: Iterable[tuple[object, object, object] | ox.Triple | ox.Quad]) -> None:
+        """Take many triples (or quads: their graph is ignored) in one loop: the whole-graph view
+        reads every quad of the store through here, so it does the work of :meth:`add` inline."""
+        types, literals, links, terms = self.types, self.literals, self.links, self.terms
+        named, blank, literal = ox.NamedNode, ox.BlankNode, ox.Literal
+        resource = named | blank
+        for item in triples:
+            subject, predicate, obj = item[0], item[1], item[2]
+            if isinstance(subject, named):
+                s = subject.value
+            elif isinstance(subject, blank):
+                s = f"_:{subject.value}"
+            else:
+                continue
+            if not isinstance(predicate, named):
+                continue
+            if s not in terms:
+                terms[s] = subject
+            p = predicate.value
+            if isinstance(obj, literal):
+                values = literals[s][p]
+                value = obj.value
+                if value not in values:
+                    values.append(value)
+            elif p == RDF_TYPE:
+                if isinstance(obj, named):
+                    kinds = types[s]
+                    if obj.value not in kinds:
+                        kinds.append(obj.value)
+            elif isinstance(obj, resource):
+                o = obj.value if isinstance(obj, named) else f"_:{obj.value}"
+                if o not in terms:
+                    terms[o] = obj
+                links[s].add((p, o))
 
     def first_link(self, key: str, predicate: str) -> str | None:
         targets = sorted(o for p, o in self.links.get(key, ()) if p == predicate)

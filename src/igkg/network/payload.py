@@ -17,7 +17,7 @@ from typing import Any
 from ..namespaces import compact
 from .layout import radial_layout
 from .style import CLASSES, OTHER, TOOLTIP_FACTS, tooltip
-from .view import GraphView, ViewEdge, ViewNode
+from .view import GraphView, ViewEdge, ViewNode, collector_paused
 
 __all__ = ["view_payload", "json_for_script", "PHYSICS_LIMIT", "QUIET_ABOVE"]
 
@@ -70,6 +70,11 @@ def _edge_entries(view: GraphView, edges: list[ViewEdge], index: dict[str, int],
 def view_payload(view: GraphView, physics: bool | None = None) -> dict[str, Any]:
     """The data ``graph.js`` draws. Node ids are indices into ``info`` (drawn nodes first, then
     the reserve); ``more`` holds the reserve's nodes and edges, drawn when a node is expanded."""
+    with collector_paused():
+        return _payload(view, physics)
+
+
+def _payload(view: GraphView, physics: bool | None) -> dict[str, Any]:
     keys = list(view.nodes)
     spare = [k for k in view.reserve if k not in view.nodes]
     index = {key: i for i, key in enumerate(keys + spare)}
@@ -84,9 +89,10 @@ def view_payload(view: GraphView, physics: bool | None = None) -> dict[str, Any]
     edges = _edge_entries(view, view.edges, index, 0)
     more_edges = _edge_entries(view, view.reserve_edges, index, len(edges))
     counts = Counter(n.cls for n in (*view.nodes.values(), *(view.reserve[k] for k in spare)))
+    drawn = view.class_counts()
     classes = [
         {"key": c.key, "name": c.name, "colour": c.colour, "shape": c.shape, "size": c.size, "font": c.font,
-         "count": view.class_counts().get(c.key, 0)}
+         "count": drawn.get(c.key, 0)}
         for c in (*CLASSES, OTHER) if counts.get(c.key)
     ]
     relations = Counter(e["label"] for e in edges)

@@ -10,6 +10,7 @@ when it reads it back (in another process too: a new ``igkg.load``). Nothing her
 from __future__ import annotations
 
 import gc
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -232,3 +233,24 @@ def test_the_server_pages_named_queries_from_the_kept_answers(corpus_store: Path
         page = client.get("/queries/recommendations.csv?limit=4&offset=2").text.splitlines()
         assert page == [whole[0], *whole[3:7]]
         assert client.get("/queries/recommendations.csv?limit=x").status_code == 400
+
+
+def test_load_warm_keeps_every_named_query_that_needs_no_parameter(tmp_path: Path, run_cli: RunCli) -> None:
+    """``igkg load --warm``: afterwards the queries without parameters, and the stats, are read
+    from the kept answers (a plan finds them kept) and give the plain rows."""
+    from igkg.queries.runner import plan
+
+    store = tmp_path / "kg"
+    loaded = run_cli("load", "--store", store, "--warm", "--format", "json", "--no-progress")
+    assert loaded.code == 0
+    warmed = json.loads(loaded.out)["warmed"]
+    kg = igkg.load(store=store)
+    free = [n for n, q in kg.queries().items() if not any(p.required for p in q.parameters)]
+    assert sorted(warmed) == sorted(free) and "recommendations" in warmed and "citing-paragraph" not in warmed
+    for name in warmed:
+        query = kg.queries()[name]
+        steps = plan(kg.store, query.text, resolve_parameters(kg.store, query, {}), query=query)
+        assert steps.kept is not None, f"{name} was not kept"
+        assert comparable(steps.answer()) == comparable(plain(kg, name, {})), name
+    text = run_cli("load", "--store", tmp_path / "kg2", "--warm", "--no-progress")
+    assert text.code == 0 and f"Kept the answers of {len(free)} named queries" in text.out

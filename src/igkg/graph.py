@@ -130,6 +130,22 @@ class Graph:
         bindings = resolve_parameters(self.store, query, dict(params or {}))
         return self._labelled(run_named(self.store, query, bindings, limit=limit, offset=offset))
 
+    def warm(self) -> list[str]:
+        """Run every named query that needs no parameter, and the stats, so that an on-disk store
+        keeps their answers (``igkg load --store DIR --warm``): afterwards they, and each page of
+        them, are read from the kept answers in milliseconds, in this process and any other.
+        Returns the names run; a store that keeps nothing (memory, an endpoint) runs nothing."""
+        if getattr(self.store, "answers", None) is None:
+            return []
+        done = []
+        for query in library().values():
+            if any(p.required for p in query.parameters):
+                continue
+            run_named(self.store, query, resolve_parameters(self.store, query, {}), limit=0)
+            done.append(query.name)
+        self.stats()
+        return done
+
     def _labelled(self, result: QueryResult) -> QueryResult:
         """Tables find their labels in this graph when first shown (see :mod:`igkg.network.labels`)."""
         if isinstance(result, ResultTable):

@@ -85,9 +85,12 @@ class _ProgressBar:
               help="Create a new store without the bundled ontology, reference data and seed documents.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show a progress bar on a terminal.")
+@click.option("--warm", is_flag=True,
+              help="Then run every named query that needs no parameter, and the stats, so that their answers "
+                   "are kept beside the store and later runs read them in milliseconds (docs/large-corpus.md).")
 @report_format_option
 @input_format_option
-def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress: bool, fmt: str,
+def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress: bool, warm: bool, fmt: str,
                  input_format: str | None) -> None:
     """Load RDF FILES into an on-disk store, all or nothing ('-': standard input).
 
@@ -104,8 +107,13 @@ def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress:
     with _stdin_spooled(files, input_format) as paths, _ProgressBar(progress) as bar:
         summary = load_into_store(store, paths, bundled=not no_bundled, progress=bar)
     shown = ["-" if p.parent.name.startswith("igkg-stdin-") else str(p) for p in summary.files]
+    warmed: list[str] = []
+    if warm:
+        from ..api import load
+
+        warmed = load(store=store).warm()
     if fmt == "json":
-        print_json({**summary.to_dict(), "files": shown})
+        print_json({**summary.to_dict(), "files": shown, **({"warmed": warmed} if warm else {})})
         return
     seeded = " (new store, seeded with the bundled graph)" if summary.bundled else (
         " (new store)" if summary.created else "")
@@ -114,6 +122,8 @@ def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress:
         f"{summary.added} quads added, {summary.triples_after} in the store (a quad: a triple in one graph) "
         f"({summary.seconds:.1f} s, {summary.bytes_read / 1e6:.1f} MB read)"
     )
+    if warm:
+        click.echo(f"Kept the answers of {len(warmed)} named queries that need no parameter, and the stats")
 
 
 @click.command("push")

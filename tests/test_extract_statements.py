@@ -91,6 +91,38 @@ def test_principles_in_prose_are_units_that_recommend(kg: igkg.KnowledgeGraph) -
     assert iris(units[6]["addressees"]) == [CSTD]  # a link around inline code
 
 
+LEAD_INS_BESIDE_A_LIST = """\
+# A coalition's note on open standards
+
+We are a network of libraries and universities. This note says what we ask of the bodies below.
+
+## Our view
+
+**Open specifications.** We urge the ITU to publish its recommendations free of charge.
+
+**Procurement.** We call on governments to prefer open formats when they buy software.
+
+## Further requests
+
+- We invite the IGF to hold a session on open formats.
+- We ask the CSTD to report on progress next year.
+
+## Endorsed by
+
+- Open Shelves Network (Portugal)
+- Campus Data Collective (Ghana)
+"""
+
+
+def test_first_person_paragraphs_after_a_lead_in_are_units_beside_a_list(kg: igkg.KnowledgeGraph) -> None:
+    """A bold lead-in label run into a "We urge …" paragraph does not hide its verb, also when the
+    document has a bulleted list of its own; the introduction and the endorsers are no units."""
+    units = _units(LEAD_INS_BESIDE_A_LIST, kg)
+    assert [_verbs(u) for u in units] == [["urges"], ["calls upon"], ["invites"], ["asks"]]
+    assert [iris(u["addressees"]) for u in units] == [[ITU], [GOVERNMENTS], [IGF], [CSTD]]
+    assert [u["section"] for u in units] == ["Our view", "Our view", "Further requests", "Further requests"]
+
+
 def test_a_prose_paragraph_whose_modal_is_subordinate_is_no_unit(kg: igkg.KnowledgeGraph) -> None:
     text = (
         "Summary\n\nParticipants agreed that the messages should be short. The Forum met in June.\n\n"

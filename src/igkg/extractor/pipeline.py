@@ -30,7 +30,8 @@ from .references import Context
 from .segment import CleanText, Item, clean_text, segment
 from .structure import Structure, heading_like
 from .units import analyse_unit, footnotes_of
-from .verbs import FoundVerb, opening_verb, recommending_sentence
+from .sentences import boundaries
+from .verbs import FoundVerb, lead_in, opening_verb, recommending_sentence
 
 __all__ = ["extract_document", "slugify", "EXTRACTOR"]
 
@@ -225,6 +226,11 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
         if matching.endswith(":") or len(matching.split()) < 3:
             return False  # a chapeau ("We, the undersigned organizations:") or a heading
         found = opening_verb(matching, lexicon)
+        if found is None:
+            # "**Funding.** We urge governments …": a label run into the paragraph, then its verb
+            first = next(boundaries(matching), None)
+            if first is not None and lead_in(matching, 0, first[0]):
+                found = opening_verb(matching[first[1]:], lexicon)
         if found is not None and found.kind not in ("modal", "passive", "third", "plural"):
             return True
         if found is not None and (found.that_subject is not None or found.start < 3):

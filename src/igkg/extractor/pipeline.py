@@ -28,9 +28,9 @@ from .prepared import Prepared, markers_in, prepare_source
 from .reading import SourceText, for_matching
 from .references import Context
 from .segment import CleanText, Item, clean_text, segment
+from .sentences import boundaries
 from .structure import Structure, heading_like
 from .units import analyse_unit, footnotes_of
-from .sentences import boundaries
 from .verbs import FoundVerb, lead_in, opening_verb, recommending_sentence
 
 __all__ = ["extract_document", "slugify", "EXTRACTOR"]

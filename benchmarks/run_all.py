@@ -6,7 +6,7 @@ push to a local Oxigraph server, SHACL validation, the explorer and extraction.
 
     python benchmarks/run_all.py                              # 10k and 100k triples (make bench)
     python benchmarks/run_all.py --sizes 1000000              # the 1M run (make bench-1m), merged
-    python benchmarks/run_all.py --baseline /tmp/igkg-today   # and "today's code" side by side
+    python benchmarks/run_all.py --baseline ../igkg-before   # and "today's code" (another checkout) side by side
 
 Everything is measured through the public CLI and API (``igkg load --store``, ``igkg query``,
 ``igkg push``, ``igkg validate``, ``igkg viz``'s view and page, ``igkg extract``), each in a

@@ -101,15 +101,7 @@ def _syntax_error(error: SyntaxError) -> QueryError:
 def _evaluate(store: ox.Store, text: str, dataset: Dataset, limits: Limits, deadline: float,
               prologue: bool, base: str | None = None) -> Outcome:
     started = time.monotonic()
-    options: dict[str, object] = {"use_default_graph_as_union": not dataset}
-    if base:
-        options["base_iri"] = base
-    if prologue:
-        options["prefixes"] = dict(PREFIXES)
-    if dataset:
-        options["default_graph"] = [ox.NamedNode(g) for g in dataset.default] or ox.DefaultGraph()
-        if dataset.named:
-            options["named_graphs"] = [ox.NamedNode(g) for g in dataset.named]
+    options = _options(dataset, prologue, base)
     try:
         answer = store.query(text, **options)  # type: ignore[arg-type]
     except SyntaxError as error:

@@ -349,3 +349,75 @@ def test_a_verb_still_unknown_after_we_is_reported_not_invented(kg: igkg.Knowled
     assert data["recommendations"][0]["actions"] == []
     assert data["unknown_verbs"] == [{"position": 1, "as_written": "We"}]
     assert iris(data["recommendations"][0]["mentions"]) == [IGF]
+
+
+# --- 7. names, not units: signatory lists, imperatives that are names, a resolution's title -------
+
+_STATEMENT = (
+    "# Joint statement on the future of the IGF\n\n"
+    "We, the undersigned organizations:\n\n"
+    "- call on the IGF to open its intersessional work to newcomers;\n"
+    "- urge governments to fund the participation of all stakeholders.\n\n"
+    "**Accountability.** We ask the IGF Secretariat to report yearly on its messages.\n\n"
+    "## Signatories\n\n"
+)
+_SIGNATORIES = [
+    "Women in Tech Policy Network (Philippines)",
+    "Digital Rights Collective (Kenya)",
+    "Asociación Red Libre, Chile",
+    "Open Internet Alliance",
+]
+
+
+@pytest.mark.parametrize(
+    "signatories",
+    [
+        "".join(f"- {name}\n" for name in _SIGNATORIES),  # a bulleted list of names
+        "".join(f"{name}\n\n" for name in _SIGNATORIES),  # one name per paragraph
+    ],
+    ids=["bullets", "paragraphs"],
+)
+def test_a_signatory_list_is_neither_units_nor_sections(kg: igkg.KnowledgeGraph, signatories: str) -> None:
+    data = igkg.extract(text=_STATEMENT + signatories, graph=kg).to_dict()
+    assert [_verbs(u) for u in data["recommendations"]] == [["calls upon"], ["urges"], ["asks"]]
+    assert [s["label"] for s in data["sections"]] == ["Signatories"]
+    assert not any("Philippines" in name for name in data["candidates"])
+
+
+def test_names_in_a_list_under_a_heading_are_not_sections(kg: igkg.KnowledgeGraph) -> None:
+    """Three or more short name lines in a row: the first may head them, the others are names."""
+    text = "Messages\n\n- Invest in local content.\n\nEndorsed by\n\n" + "".join(f"{n}\n\n" for n in _SIGNATORIES)
+    data = igkg.extract(text=text, graph=kg).to_dict()
+    assert [s["label"] for s in data["sections"]] == ["Endorsed by"]
+
+
+@pytest.mark.parametrize(
+    "item,imperative",
+    [
+        ("Implement the recommendations of the Working Group.", True),  # a noun ending, a verb all the same
+        ("Harness the data of national IGFs.", True),
+        ("Focus on the least developed countries.", True),
+        ("Apply the principles in every region.", True),
+        ("Women in the Global South and their networks.", False),  # a noun before "in": no verb
+        ("Programs for the youth of every region.", False),
+    ],
+)
+def test_an_imperative_opens_with_an_english_verb(kg: igkg.KnowledgeGraph, item: str, imperative: bool) -> None:
+    text = "# Messages\n\n- Invest in local content.\n- " + item + "\n"
+    data = igkg.extract(text=text, graph=kg).to_dict()
+    second = data["recommendations"][1]
+    assert (_verbs(second) == ["recommends"]) is imperative
+
+
+def test_a_resolutions_title_is_not_its_symbol_line(kg: igkg.KnowledgeGraph) -> None:
+    text = (
+        "United Nations                                   A/RES/80/321\n\n"
+        "General Assembly                                 Distr.: General\n\n"
+        "Eightieth session\nAgenda item 17 (b)\n\n"
+        "80/321. Digital cooperation for sustainable development\n\n"
+        "The General Assembly,\n\nRecalling its resolution 70/125,\n\n"
+        "1. Encourages Member States to act;\n"
+    )
+    data = igkg.extract(text=text, graph=kg).to_dict()
+    assert data["title"] == "Digital cooperation for sustainable development"
+    assert data["sections"] == []

@@ -1,14 +1,16 @@
 """Imperatives: the bare verb opening a list item of a report or of messages ("Improve the
 visibility of …", "Invest in …", "Bring these messages …"), which recommends without naming who
-should act. Any capitalised word may be such a verb, so it counts only before a determiner, a
-preposition or a common object noun, and never when it is a name, a common non-verb or a word
-with the ending of a noun or adjective.
+should act. Any capitalised word may be such a verb, so it counts only when it is the base form
+of an English verb in LemmInflect's dictionary ("Implement", "Harness", "Focus" are; "Women",
+"Digital", "Asociación" are not), before a determiner, a preposition or a common object noun, and
+never when it is a name or a common non-verb.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .labels import Match
 
@@ -140,8 +142,16 @@ _NOT_IMPERATIVE = frozenset(
         "please",
     ]
 )
-_NOT_IMPERATIVE_ENDINGS = ("s", "ing", "ed", "ly", "al", "ic", "ive", "ous", "ful", "tion", "ity", "ment", "ness")
 _CAPITALISED = re.compile(r"([A-Z][a-z]+)\s+([a-z]+)\b")
+
+
+@lru_cache(maxsize=4096)
+def _base_verb(word: str) -> bool:
+    """Whether ``word`` (lower case) is the base form of a verb in LemmInflect's dictionary,
+    which is loaded on first use (about 0.3 s), only when a text has a candidate imperative."""
+    from lemminflect import getAllLemmas  # lazily: most texts never need it
+
+    return word in getAllLemmas(word, upos="VERB").get("VERB", ())
 
 
 def imperative_at(
@@ -154,9 +164,7 @@ def imperative_at(
     if match is None or any(a.start == match.start(1) for a in agents):
         return None
     word, following = match.group(1).lower(), match.group(2)
-    plural = word.endswith("s") and not word.endswith("ss")
-    endings = any(word.endswith(e) and len(word) > len(e) + 3 for e in _NOT_IMPERATIVE_ENDINGS if e != "s")
     # ``loose``: a "Recommendation N:" item, where a bare verb before any object is an imperative
-    if word in _NOT_IMPERATIVE or plural or endings or (following not in _IMPERATIVE_NEXT and not loose):
+    if word in _NOT_IMPERATIVE or (following not in _IMPERATIVE_NEXT and not loose) or not _base_verb(word):
         return None
     return match.start(1), match.end(1)

@@ -29,7 +29,7 @@ from .reading import SourceText, for_matching
 from .references import Context
 from .segment import CleanText, Item, clean_text, segment
 from .sentences import boundaries
-from .structure import Structure, heading_like
+from .structure import Structure, heading_like, name_like
 from .units import analyse_unit, footnotes_of
 from .verbs import FoundVerb, lead_in, opening_verb, recommending_sentence
 
@@ -133,6 +133,25 @@ class _Planner:
             and any(self.operative(self.own(child)) for child in item.children)
         )
 
+    def _name_lists(self, entries: list[Entry]) -> set[int]:
+        """The bulleted items that are names, not units or headings: two or more neighbouring
+        bullets without a verb, each a short run of capitalised words ("Open Internet Alliance",
+        "Asociación Red Libre, Chile", "Women in Tech Policy Network (Philippines)"). Numbered and
+        lettered ones are left alone: "1.1 Purpose" ⏎ "1.2 Context" are headings."""
+        named = [
+            kind == "candidate"
+            and item is not None
+            and item.family == "bullet"
+            and not item.children
+            and name_like(self.own(item))
+            for kind, _ranges, item in entries
+        ]
+        return {
+            i
+            for i, is_name in enumerate(named)
+            if is_name and ((i > 0 and named[i - 1]) or (i + 1 < len(named) and named[i + 1]))
+        }
+
     def plan(self, blocks: list) -> list[Entry]:  # type: ignore[type-arg]
         entries: list[Entry] = []
         for block in blocks:
@@ -158,11 +177,14 @@ class _Planner:
         if not families:
             families = Counter(item.family for kind, _r, item in entries if kind == "candidate" and item is not None)
         dominant = families.most_common(1)[0][0] if families else None
+        listed = self._name_lists(entries)
         planned: list[Entry] = []
-        for kind, ranges, item in entries:
+        for index, (kind, ranges, item) in enumerate(entries):
             if kind == "candidate" and item is not None:
                 own = self.own(item)
-                if heading_like(own) and not item.children:
+                if index in listed:
+                    kind = "listed"  # "- Women in Tech Policy Network (Philippines)": a signatory
+                elif heading_like(own) and not item.children:
                     kind = "heading"
                 elif item.family == dominant:
                     kind = "rec"
@@ -298,7 +320,7 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
                     )
             recommendations.append(rec)
             continue
-        if kind in ("paragraph", "note") and index not in structure.title_block:
+        if kind in ("paragraph", "note", "listed") and index not in structure.title_block:
             notes.append(clean.text)
         mentioned = lexicon.instruments.find(for_matching(clean.text))
         if mentioned:

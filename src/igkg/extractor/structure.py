@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from .model import Evidence, Section, SubItem
 from .segment import Item, clean_text
 
-__all__ = ["Structure", "heading_like", "split_heading"]
+__all__ = ["Structure", "heading_like", "name_like", "split_heading"]
 
 Entry = tuple[str, list[tuple[int, int]], Item | None]
 _TERMINAL = (".", ";", "!", "?", ":", ",")
@@ -37,6 +37,23 @@ _TITLE_BLOCK_LINE = re.compile(
     r"|^\s*item\s+\d+\s+of\s+the\s+(?:provisional\s+)?agenda)"
 )
 _RESOLUTION_NUMBER = re.compile(r"^(?:Resolution\s+)?\d{1,4}/\d{1,4}\.\s+")
+
+
+_NAME_WORD = re.compile(r"[(\[]?(?:[A-Z][\w'’.&-]*|[A-Z]{2,}|\d[\w-]*)[)\],.]*")
+_NAME_JOINERS = frozenset(
+    "of and for the in on at & de la le les del des du da do dos das e y et für und van von zu di al el".split()
+)
+
+
+def name_like(text: str) -> bool:
+    """A name, as in a list of signatories: at most 12 words, each capitalised (or a joining word
+    such as "of", "de", "für"), no sentence punctuation at the end."""
+    words = text.split()
+    return (
+        0 < len(words) <= 12
+        and not text.rstrip().endswith((";", ":", "!", "?"))
+        and all(w.lower() in _NAME_JOINERS or _NAME_WORD.fullmatch(w) is not None for w in words)
+    )
 
 
 def heading_like(text: str) -> bool:
@@ -69,6 +86,7 @@ class Structure:
         chapeau = next((i for i in range(first_unit) if _CHAPEAU.match(self.texts[i])), None)
         if chapeau is not None:
             before = [i for i in range(chapeau) if self.texts[i] and not self.texts[i].endswith(":")]
+            before = [i for i in before if not self._symbol_block(planned[i][1])] or before
             marked = [i for i in before if planned[i][0] == "title" or self._markdown_heading(planned[i][1])]
             if marked or before:  # a Markdown title wins over the last paragraph ("Submitted by …")
                 self.title = _RESOLUTION_NUMBER.sub("", self.texts[(marked or before)[-1]])
@@ -84,8 +102,9 @@ class Structure:
                     self.title_block = set(range(i + 1))
                     break
         self._sections: list[tuple[int, str, str | None]] = []  # (entry index, label, number)
+        names = self._name_runs()
         for i, (kind, ranges, item) in enumerate(planned):
-            if i in self.title_block or not self.texts[i]:
+            if i in self.title_block or not self.texts[i] or i in names:
                 continue
             if kind == "heading" or (
                 kind == "paragraph"
@@ -103,6 +122,35 @@ class Structure:
         self._ranges = {i: planned[i][1] for i, _l, _n in self._sections}
         self._starts = [at for at, _label, _number in self._sections]
         self._made: list[Section] | None = None
+
+    def _name_runs(self) -> set[int]:
+        """Short lines of their own that are names, not headings: a run of two or more under a
+        heading ("Signatories" ⏎ "Open Internet Alliance" ⏎ "Red Libre, Chile"), or of three or more
+        anywhere (the first of them may be the heading)."""
+        flagged = [
+            kind == "paragraph" and len(ranges) == 1 and name_like(self.texts[i])
+            for i, (kind, ranges, _item) in enumerate(self.planned)
+        ]
+        names: set[int] = set()
+        i = 0
+        while i < len(flagged):
+            if not flagged[i]:
+                i += 1
+                continue
+            j = i
+            while j < len(flagged) and flagged[j]:
+                j += 1
+            previous = self.planned[i - 1] if i > 0 else None
+            after_heading = previous is not None and (
+                previous[0] in ("heading", "title")
+                or previous[0] == "paragraph" and len(previous[1]) == 1 and heading_like(self.texts[i - 1])
+            )
+            if after_heading and j - i >= 2:
+                names.update(range(i, j))
+            elif j - i >= 3:
+                names.update(range(i + 1, j))
+            i = j
+        return names
 
     def _symbol_block(self, ranges: list[tuple[int, int]]) -> bool:
         """A paragraph of a UN title block: a line holding a document symbol, "Distr.:",

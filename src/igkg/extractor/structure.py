@@ -41,7 +41,38 @@ _RESOLUTION_NUMBER = re.compile(r"^(?:Resolution\s+)?\d{1,4}/\d{1,4}\.\s+")
 
 _NAME_WORD = re.compile(r"[(\[]?(?:[A-Z][\w'’.&-]*|[A-Z]{2,}|\d[\w-]*)[)\],.]*")
 _NAME_JOINERS = frozenset(
-    "of and for the in on at & de la le les del des du da do dos das e y et für und van von zu di al el".split()
+    [
+        "of",
+        "and",
+        "for",
+        "the",
+        "in",
+        "on",
+        "at",
+        "&",
+        "de",
+        "la",
+        "le",
+        "les",
+        "del",
+        "des",
+        "du",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "e",
+        "y",
+        "et",
+        "für",
+        "und",
+        "van",
+        "von",
+        "zu",
+        "di",
+        "al",
+        "el",
+    ]
 )
 
 
@@ -143,7 +174,9 @@ class Structure:
             previous = self.planned[i - 1] if i > 0 else None
             after_heading = previous is not None and (
                 previous[0] in ("heading", "title")
-                or previous[0] == "paragraph" and len(previous[1]) == 1 and heading_like(self.texts[i - 1])
+                or previous[0] == "paragraph"
+                and len(previous[1]) == 1
+                and heading_like(self.texts[i - 1])
             )
             if after_heading and j - i >= 2:
                 names.update(range(i, j))

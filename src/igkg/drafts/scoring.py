@@ -8,44 +8,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
+
+from ..scores import Score
 
 __all__ = ["Score", "score_diff", "FIELDS"]
 
 FIELDS = ("verbs", "addressees", "citations", "mentions", "strength")
-
-
-@dataclass
-class Score:
-    true_positives: int = 0
-    false_positives: int = 0
-    false_negatives: int = 0
-
-    def add(self, predicted: Iterable[object], gold: Iterable[object]) -> None:
-        p, g = set(predicted), set(gold)
-        self.true_positives += len(p & g)
-        self.false_positives += len(p - g)
-        self.false_negatives += len(g - p)
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 1.0
-
-    @property
-    def recall(self) -> float:
-        wanted = self.true_positives + self.false_negatives
-        return self.true_positives / wanted if wanted else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __str__(self) -> str:
-        return f"{self.f1:.2f} ({self.precision:.2f}/{self.recall:.2f})"
 
 
 def _key(change: Mapping[str, Any]) -> tuple[str, tuple[int, ...], tuple[int, ...]]:

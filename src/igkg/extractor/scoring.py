@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -35,6 +34,7 @@ import pyoxigraph as ox
 from ..graph import Graph
 from ..namespaces import sparql_prologue
 from ..results import ResultTable, python_value
+from ..scores import Score
 
 __all__ = [
     "FIELDS",
@@ -55,35 +55,6 @@ STRUCTURE_FIELDS = ("kind", "section", "as_written")
 FIELDS = ("units", *CORE_FIELDS)
 _THRESHOLD = 0.6
 _NORMAL = re.compile(r"[^\w]+")
-
-
-@dataclass(frozen=True)
-class Score:
-    true_positives: int
-    false_positives: int
-    false_negatives: int
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 1.0
-
-    @property
-    def recall(self) -> float:
-        wanted = self.true_positives + self.false_negatives
-        return self.true_positives / wanted if wanted else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __add__(self, other: Score) -> Score:
-        return Score(
-            self.true_positives + other.true_positives,
-            self.false_positives + other.false_positives,
-            self.false_negatives + other.false_negatives,
-        )
 
 
 def _normal(text: str) -> str:
@@ -263,7 +234,7 @@ def gold_from_graph(kg: Graph, document: str) -> dict[str, Any]:
 def _cell(result: Score | None) -> str:
     if result is None:
         return "–"
-    return f"{result.f1:.2f} ({result.precision:.2f}/{result.recall:.2f})"
+    return str(result)
 
 
 def format_table(rows: Mapping[str, Mapping[str, Score]], *, with_micro: bool = False) -> str:

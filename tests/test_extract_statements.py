@@ -421,3 +421,39 @@ def test_a_resolutions_title_is_not_its_symbol_line(kg: igkg.KnowledgeGraph) -> 
     data = igkg.extract(text=text, graph=kg).to_dict()
     assert data["title"] == "Digital cooperation for sustainable development"
     assert data["sections"] == []
+
+
+# --- 8. more ways of recommending: "It is crucial for X to", "There is a need for X to", "X need to"
+
+
+@pytest.mark.parametrize(
+    "sentence,as_written,addressees",
+    [
+        ("It is crucial for the private sector to share infrastructure.", "It is crucial", [PRIVATE]),
+        ("There is a need for the IGF to strengthen its intersessional work.", "There is a need", [IGF]),
+        ("There is an urgent need for funding of youth initiatives.", "There is an urgent need for", []),
+        ("Governments need to guarantee that young people can take part.", "need to", [GOVERNMENTS]),
+        ("It is vital for the MAG to reserve seats for youth.", "It is vital", [MAG]),
+    ],
+)
+def test_necessity_is_a_recommendation_to_whoever_must_act(
+    kg: igkg.KnowledgeGraph, sentence: str, as_written: str, addressees: list[str]
+) -> None:
+    unit = one(sentence, kg)
+    assert [(a["verb"], a["as_written"]) for a in unit["actions"]] == [("recommends", as_written)]
+    assert iris(unit["addressees"]) == addressees
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "This statement explains how the Forum needs to adapt to new challenges.",  # a subordinate clause
+        "The need to act is clear to every participant in the Forum.",  # a noun, not a modal
+    ],
+)
+def test_need_to_in_a_subordinate_clause_or_as_a_noun_recommends_nothing(
+    kg: igkg.KnowledgeGraph, paragraph: str
+) -> None:
+    text = f"# Statement\n\n{paragraph}\n\nWe urge the IGF to act.\n"
+    units = igkg.extract(text=text, graph=kg).to_dict()["recommendations"]
+    assert [u["text"] for u in units] == ["We urge the IGF to act."]

@@ -25,13 +25,18 @@ __all__ = ["FoundVerb", "subject_first", "important_that", "gapped_subjects"]
 
 _ADVERB = r"(?:also|further|again|therefore|hereby|still|thus|[a-z]+ly)"
 _MODAL = re.compile(
-    rf"(?<![\w-])(?P<phrase>should|must|shall|(?:may|might)\s+wish\s+to|ought\s+to)(?![\w-])"
+    r"(?<![\w-])(?P<phrase>should|must|shall|(?:may|might)\s+wish\s+to|ought\s+to"
+    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\bno\s)(?<!\bany\s)(?<!\bour\s)(?<!\btheir\s)needs?\s+to(?=\s+[a-z])(?!\s+date\b))"
+    r"(?![\w-])"
     rf"(?P<passive>\s+(?:not\s+)?(?:{_ADVERB}\s+)?be\s+(?P<participle>[a-z]+))?",
     re.I,
 )
 _IMPORTANT = re.compile(
     rf"it\s+is\s+(?:{_ADVERB}\s+)?(?:important|essential|vital|crucial|necessary|critical|imperative|urgent"
-    r"|desirable|key|recommended|suggested|proposed|advisable)\s+(?:for\s+[^,;.]{1,80}?\s+)?that(?=\s)",
+    r"|desirable|key|recommended|suggested|proposed|advisable)\s+"
+    r"(?:(?:for\s+[^,;.]{1,80}?\s+)?that(?=\s)|for\s+(?P<for>[^,;.]{1,80}?)\s+to(?=\s+[a-z]))"
+    r"|there\s+is\s+(?:an?\s+)?(?:(?:clear|strong|urgent|pressing|real|growing|great|particular|continued|"
+    r"continuing|critical|further)\s+)?need\s+(?:for\s+(?P<need>[^,;.]{1,80}?)\s+to(?=\s+[a-z])|to(?=\s)|for(?=\s))",
     re.I,
 )
 _LEAD = re.compile(
@@ -232,11 +237,19 @@ def subject_first(
 
 
 def important_that(text: str, start: int, end: int, lexicon: Lexicon) -> FoundVerb | None:
-    """ "It is important / essential … that X …" → *recommends*, addressed to the clause's subject."""
+    """ "It is important / essential … that X …", "It is crucial for X to …", "There is a (clear)
+    need for X to …" → *recommends*, addressed to the clause's subject X; "There is a need to /
+    for …" → *recommends*, addressed to nobody."""
     match = _IMPORTANT.match(text, start, end)
     form = lexicon.verbs.get("recommends")
     if match is None or form is None:
         return None
+    for group in ("for", "need"):
+        if match[group] is not None:  # as written: "It is crucial", "There is a need" (no "for X to")
+            phrase_end = text.rfind("for", match.start(), match.start(group))
+            return FoundVerb(form.iri, match.start(), phrase_end - 1, "modal", None, match.start(group))
+    if match.group().lower().endswith(("need to", "need for")):
+        return FoundVerb(form.iri, match.start(), match.end(), "modal", None, None, True)
     return FoundVerb(form.iri, match.start(), match.end(), "modal", None, match.end() + 1)
 
 

@@ -374,7 +374,7 @@ def recommending_sentence(text: str, lexicon: Lexicon) -> bool:
     operative verb ("Member States are invited to …") or "It is important that …"; a modal in a
     subordinate clause ("agreed that the text should …") does not count."""
     lowered = text.lower()
-    if not any(word in lowered for word in ("should", "must", "shall", "wish to", "ought to", "is ", "are ")):
+    if not any(word in lowered for word in ("should", "must", "shall", "wish to", "ought to", "need", "is ", "are ")):
         return False
     for start, end in sentences(text):
         lead = _LEAD.match(text, start, end)

@@ -21,7 +21,8 @@ def _box(text: str, x0: float, top: float, *, size: float = 12.0, leading: float
     lines = []
     for k, line in enumerate(text.split("\n")):
         y1 = top - k * leading
-        lines.append(_Line(line, size, [], x0, y1 - size, y1))
+        if line:  # an empty line: a line's height of space, as pdfminer leaves no line there
+            lines.append(_Line(line, size, [], x0, y1 - size, y1, x0 + len(line) * size / 2))
     width = max(len(line.text) for line in lines) * size / 2
     return _Box(lines, size, lines[-1].y0, top, x0, x0 + width)
 
@@ -124,3 +125,42 @@ def test_a_copy_without_form_feeds_is_split_after_its_footnotes(kg: igkg.Knowled
 def test_one_page_without_notes_or_form_feeds_stays_one_page() -> None:
     text = "Title\n\n1. Governments should act.\n\n_____\n\nNot a note.\n"
     assert pages_of(text) == [(0, len(text))]
+
+
+def test_sub_item_letters_grouped_with_the_next_paragraph_go_to_their_own_lines() -> None:
+    """pdfminer puts "(a)" and "(b)", set in the margin of a paragraph's sub-items, in the box of the
+    paragraph that follows them (they share its left edge), and the next paragraph's number "4."
+    in a column of numbers: every marker joins the line on its baseline, and the box is cut there."""
+    numbers = _box("3.\n\n\n4.", 63, 720, leading=12)  # "3." at 720, "4." at 684
+    invites = _box("Invites the CSTD to continue its work:", 91, 720)
+    items = _box("to consult all stakeholders;\nto report to the Council;", 119, 708, leading=12)
+    grouped = _box("(a)\n(b)\nEncourages Member States to act;", 91, 708, leading=12)
+    merged = paragraph_boxes([numbers, invites, items, grouped])
+    assert [[line.text for line in box.lines] for box in merged] == [
+        ["3. Invites the CSTD to continue its work:"],
+        ["(a) to consult all stakeholders;"],
+        ["(b) to report to the Council;"],
+        ["4. Encourages Member States to act;"],
+    ]
+
+
+def test_one_line_boxes_on_one_baseline_are_one_line_with_a_wide_gap() -> None:
+    symbol = _box("A/RES/80/321", 57, 800)
+    title = _box("Digital cooperation for development", 267, 800)
+    body = _box("2. Requests the Secretary-General to report.", 57, 760)
+    merged = paragraph_boxes([symbol, title, body])
+    assert [line.text for box in merged for line in box.lines] == [
+        "A/RES/80/321     Digital cooperation for development",
+        "2. Requests the Secretary-General to report.",
+    ]
+
+
+def test_a_symbol_beside_a_running_title_heads_every_page_but_the_first() -> None:
+    from igkg.extractor.furniture import furniture_lines, is_symbol_header
+
+    header = "A/RES/80/321     Digital cooperation for sustainable development"
+    assert is_symbol_header(header) and is_symbol_header("Digital cooperation      A/RES/80/321")
+    assert not is_symbol_header("Recalling resolution A/RES/70/125      of 16 December 2015,")
+    page = [header, "", "2. Requests the Secretary-General to report."]
+    assert furniture_lines(page, set(), first_page=False) == {0}
+    assert furniture_lines(page, set(), first_page=True) == set()  # page 1's title block stays

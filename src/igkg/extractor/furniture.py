@@ -13,7 +13,9 @@ each page, not by the words of any one document.
   them ("110127") and the barcode text ("*2601234*").
 * **Document symbols** alone on an edge line ("E/CN.16/2029/CRP.3", "A/RES/81/999"): the short
   running header of a UN document, which page 1 carries inside a longer line ("United Nations
-  E/CN.16/2029/CRP.3"), so that in a copy of two pages it recurs on one page only.
+  E/CN.16/2029/CRP.3"), so that in a copy of two pages it recurs on one page only; and, on the
+  first line of any page but the first, a symbol set apart from a short title ("A/RES/80/321
+  Information and communications technologies …"), the running header of such a copy.
 
 Only the lines at the edges are looked at: from the top and from the bottom of a page, lines
 are furniture while they are (blank lines are skipped), and the first line that is not stops
@@ -26,7 +28,16 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-__all__ = ["ZONE", "is_page_number", "is_job_line", "is_symbol_line", "running_keys", "furniture_lines", "line_key"]
+__all__ = [
+    "ZONE",
+    "is_page_number",
+    "is_job_line",
+    "is_symbol_line",
+    "is_symbol_header",
+    "running_keys",
+    "furniture_lines",
+    "line_key",
+]
 
 #: How many non-blank lines at each edge of a page may be furniture.
 ZONE = 4
@@ -75,6 +86,21 @@ def is_symbol_line(line: str) -> bool:
     )
 
 
+def is_symbol_header(line: str) -> bool:
+    """A symbol set apart (by a wide gap) from a short running title or a page number:
+    "A/RES/80/321      Information and communications technologies for development"."""
+    parts = [p for p in _GAP.split(line.strip()) if p]
+    return (
+        len(parts) >= 2
+        and any(_SYMBOL.fullmatch(p) for p in parts)
+        and all(_SYMBOL.fullmatch(p) or is_page_number(p) or _header_text(p) for p in parts)
+    )
+
+
+def _header_text(part: str) -> bool:
+    return len(part.split()) <= 14 and not part.rstrip().endswith((".", ";", ":", ",", "!", "?"))
+
+
 def _edges(lines: Sequence[str]) -> list[int]:
     """Indexes of the first and last :data:`ZONE` non-blank lines of a page."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
@@ -92,8 +118,9 @@ def running_keys(pages: Sequence[Sequence[str]]) -> set[tuple[str, ...]]:
     return {key for key, count in seen.items() if count >= need and key}
 
 
-def furniture_lines(lines: Sequence[str], running: set[tuple[str, ...]]) -> set[int]:
-    """Indexes of a page's furniture lines: running headers and footers, page numbers, job numbers."""
+def furniture_lines(lines: Sequence[str], running: set[tuple[str, ...]], *, first_page: bool = True) -> set[int]:
+    """Indexes of a page's furniture lines: running headers and footers, page numbers, job numbers;
+    on a page after the first, a first line that is a symbol beside a running title."""
     found: set[int] = set()
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
         used: set[tuple[str, ...]] = set()
@@ -108,7 +135,12 @@ def furniture_lines(lines: Sequence[str], running: set[tuple[str, ...]]) -> set[
             key = line_key(line)
             if key in running and key not in used:
                 used.add(key)
-            elif not (is_page_number(line) or is_job_line(line) or is_symbol_line(line)):
+            elif not (
+                is_page_number(line)
+                or is_job_line(line)
+                or is_symbol_line(line)
+                or (not first_page and looked == 1 and order.step == 1 and is_symbol_header(line))
+            ):
                 break
             found.add(i)
     return found

@@ -154,8 +154,8 @@ def _furniture(doc: _Document) -> None:
         return
     texts = [[doc.line(i) for i in page] for page in doc.pages]
     running = running_keys(texts)
-    for page, lines in zip(doc.pages, texts, strict=True):
-        doc.removed.update(page[k] for k in furniture_lines(lines, running))
+    for number, (page, lines) in enumerate(zip(doc.pages, texts, strict=True)):
+        doc.removed.update(page[k] for k in furniture_lines(lines, running, first_page=number == 0))
 
 
 def _notes(doc: _Document) -> list[tuple[str, list[int], int]]:

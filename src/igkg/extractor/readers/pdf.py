@@ -45,6 +45,7 @@ class _Line:
     x0: float = 0.0
     y0: float = 0.0
     y1: float = 0.0
+    x1: float = 0.0
 
 
 @dataclass
@@ -111,7 +112,7 @@ def _boxes(page: Any, box_type: type, line_type: type, char_type: type) -> Itera
                 for obj in element:
                     if _is(obj, line_type):
                         line = _line(iter(obj), char_type, 0.0)
-                        line.x0, line.y0, line.y1 = float(obj.x0), float(obj.y0), float(obj.y1)
+                        line.x0, line.y0, line.y1, line.x1 = float(obj.x0), float(obj.y0), float(obj.y1), float(obj.x1)
                         if line.text:
                             lines.append(line)
                 if lines:
@@ -156,25 +157,80 @@ _ENDS_PARAGRAPH = re.compile(r"[.;:!?][\"'’”)\]]*$")
 
 
 def _hang_markers(boxes: list[_Box]) -> list[_Box]:
-    """A paragraph number set apart from its text ("5." in a box of its own, the text in the box to
-    its right, starting on the same line): the number goes in front of the text's first line, and
-    its box is dropped (pdfminer may even put the number boxes of several paragraphs first)."""
-    markers = [b for b in boxes if len(b.lines) == 1 and _MARKER_ONLY.fullmatch(b.lines[0].text)]
-    taken: set[int] = set()
-    for marker in markers:
-        line = marker.lines[0]
-        for box in boxes:
-            first = box.lines[0]
-            if box is marker or id(box) in taken or box.x0 < marker.x1 or box.x0 - marker.x1 > 6 * box.size:
+    """Paragraph numbers and sub-item letters set apart from their text ("5." or "(a)" in the
+    margin, the text to its right on the same baseline): each goes in front of its text's line,
+    and that line starts a paragraph of its own. pdfminer puts such markers in boxes of their own,
+    or several markers in one box (the numbers of a page's paragraphs first), or the markers of
+    sub-items in the box of the paragraph that follows them: the markers are matched line by line,
+    whatever box they are in, and the boxes are then cut where a marked line starts."""
+    marker_lines = [line for box in boxes for line in box.lines if _MARKER_ONLY.fullmatch(line.text)]
+    if not marker_lines:
+        return boxes
+    for box in boxes:
+        if len(box.lines) == 1 and not box.lines[0].x1:
+            box.lines[0].x1 = box.x1  # a line made without its right edge: its box's
+    text_lines = [(line, box.size) for box in boxes for line in box.lines if not _MARKER_ONLY.fullmatch(line.text)]
+    consumed: set[int] = set()
+    starts: set[int] = set()
+    for marker in marker_lines:
+        best: _Line | None = None
+        for line, size in text_lines:
+            if id(line) in starts or line.x0 < marker.x1 - 0.5 or line.x0 - marker.x1 > 6 * size:
                 continue
-            if abs(first.y1 - line.y1) <= 0.4 * box.size and not _MARKER_ONLY.fullmatch(first.text):
-                shift = len(line.text) + 1
-                first.text = f"{line.text} {first.text}"
-                first.superscripts = [(a + shift, b + shift) for a, b in first.superscripts]
-                first.x0, box.x0 = line.x0, min(box.x0, marker.x0)
-                taken.add(id(marker))
-                break
-    return [b for b in boxes if id(b) not in taken]
+            if abs(line.y1 - marker.y1) <= 0.4 * size and (best is None or line.x0 < best.x0):
+                best = line
+        if best is None:
+            continue
+        shift = len(marker.text) + 1
+        best.text = f"{marker.text} {best.text}"
+        best.superscripts = [(a + shift, b + shift) for a, b in best.superscripts]
+        best.x0 = marker.x0
+        consumed.add(id(marker))
+        starts.add(id(best))
+    out: list[_Box] = []
+    for box in boxes:
+        pieces: list[list[_Line]] = [[]]
+        for line in box.lines:
+            if id(line) in consumed:
+                continue
+            if id(line) in starts and pieces[-1]:
+                pieces.append([])
+            pieces[-1].append(line)
+        for lines in pieces:
+            if lines == box.lines:
+                out.append(box)
+            elif lines:
+                out.append(_Box(lines, box.size, min(x.y0 for x in lines), max(x.y1 for x in lines),
+                                min(x.x0 for x in lines), max(max(x.x1 for x in lines), box.x0)))
+    return out
+
+
+_WIDE_GAP = "     "
+
+
+def _same_lines(boxes: list[_Box]) -> list[_Box]:
+    """One-line boxes side by side on one baseline (a running header "A/RES/80/321" at the left and
+    its title at the right, a footer's job number and page number) become one line whose parts
+    are set apart by a wide gap, as a text copy of the page has them."""
+    out: list[_Box] = []
+    for box in boxes:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and len(last.lines) == 1
+            and len(box.lines) == 1
+            and abs(last.lines[0].y1 - box.lines[0].y1) <= 0.4 * max(last.size, box.size)
+            and box.x0 >= last.x1
+        ):
+            left, right = last.lines[0], box.lines[0]
+            shift = len(left.text) + len(_WIDE_GAP)
+            line = _Line(f"{left.text}{_WIDE_GAP}{right.text}", left.size,
+                         [*left.superscripts, *((a + shift, b + shift) for a, b in right.superscripts)],
+                         left.x0, min(left.y0, right.y0), max(left.y1, right.y1), right.x1)
+            out[-1] = _Box([line], last.size, min(last.y0, box.y0), max(last.y1, box.y1), last.x0, box.x1)
+            continue
+        out.append(box)
+    return out
 
 
 def paragraph_boxes(boxes: list[_Box]) -> list[_Box]:
@@ -184,7 +240,7 @@ def paragraph_boxes(boxes: list[_Box]) -> list[_Box]:
     splits a paragraph whose first line is wider than the others ("2. We oppose … Governance" /
     "Forum, and reject …")."""
     merged: list[_Box] = []
-    for box in _hang_markers(boxes):
+    for box in _same_lines(_hang_markers(boxes)):
         if merged:
             last = merged[-1]
             gap = last.y0 - box.y1

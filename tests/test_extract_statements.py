@@ -457,3 +457,44 @@ def test_need_to_in_a_subordinate_clause_or_as_a_noun_recommends_nothing(
     text = f"# Statement\n\n{paragraph}\n\nWe urge the IGF to act.\n"
     units = igkg.extract(text=text, graph=kg).to_dict()["recommendations"]
     assert [u["text"] for u in units] == ["We urge the IGF to act."]
+
+
+def test_a_long_speaker_chapeau_still_gives_its_bullets_the_first_person(kg: igkg.KnowledgeGraph) -> None:
+    text = (
+        "# Statement\n\nWe, the undersigned organizations, meeting on the margins of the thirtieth session "
+        "of the Commission on Science and Technology for Development:\n\n"
+        "- Reaffirm our commitment to the Information Society;\n- Urge the CSTD to publish all contributions.\n"
+    )
+    units = igkg.extract(text=text, graph=kg).to_dict()["recommendations"]
+    assert [_verbs(u) for u in units] == [["reaffirms"], ["urges"]]
+    assert iris(units[1]["addressees"]) == [CSTD]
+
+
+def test_a_signatory_whose_name_reads_as_an_imperative_is_a_name_among_names(kg: igkg.KnowledgeGraph) -> None:
+    names = ["Internet Governance Caucus", "Centre for Internet Policy Studies, Dhaka", "Open Networks Europe"]
+    text = _STATEMENT + "".join(f"- {n}\n" for n in names)
+    data = igkg.extract(text=text, graph=kg).to_dict()
+    assert len(data["recommendations"]) == 3
+    assert [s["label"] for s in data["sections"]] == ["Signatories"]
+
+
+@pytest.mark.parametrize(
+    "line", ["*Geneva, 14 April 2027*", "14-15 May 2026", "Participants further suggested the following:"]
+)
+def test_a_date_line_or_a_lead_in_to_a_list_is_no_section(kg: igkg.KnowledgeGraph, line: str) -> None:
+    text = f"# Messages\n\n## Access\n\n{line}\n\n- Invest in local content.\n"
+    data = igkg.extract(text=text, graph=kg).to_dict()
+    assert [s["label"] for s in data["sections"]] == ["Access"]
+    assert data["recommendations"][0]["section"] == "Access"
+
+
+def test_a_lettered_sub_heading_number_is_no_footnote_marker(kg: igkg.KnowledgeGraph) -> None:
+    """"A.1 Mandate": the "1" after "A." is the heading's number even when the text has a footnote 1."""
+    text = (
+        "Outcome\n\nA. The Forum\n\nA.1 Mandate and continuity\n\n"
+        "1.   We welcome the work.1 We urge the IGF to act.\n\n"
+        "____________\n1 A note on the work.\n"
+    )
+    data = igkg.extract(text=text, graph=kg).to_dict()
+    assert [(s["label"], s["number"]) for s in data["sections"]] == [("The Forum", "A"), ("Mandate and continuity", "A.1")]
+    assert [u["section"] for u in data["recommendations"]] == ["Mandate and continuity"]

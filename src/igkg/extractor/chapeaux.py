@@ -4,7 +4,7 @@
 Under such a chapeau the items are the chapeau's sentence continued, so an item opening with a
 base form ("Call on governments to …", "Encourage parliaments to …", "Recommend that …") is the
 speaker's verb (*calls upon*, *encourages*, *recommends*) with its object as addressee, not an
-imperative. A chapeau is short, ends with ":" or ",", opens with "We", a determiner ("The", "All",
+imperative. A chapeau is short (40 words at most), ends with ":" or ",", opens with "We", a determiner ("The", "All",
 "Our" …) or a known name, and has no finite verb of its own ("The Commission … recommends … the
 following draft resolution:" says what it does and is no speaker). Its scope runs over the items
 that follow, across headings (a Word document may put a heading between the chapeau and its
@@ -23,7 +23,7 @@ __all__ = ["speaker_chapeau", "Speaker"]
 
 _OPENING = re.compile(r"(?:We\b|(?:The|All|Our|These|Those|Its)\s+\w)")
 _WORD = re.compile(r"[\w'-]+")
-_MAX_WORDS = 16
+_MAX_WORDS = 40  # "We, the undersigned organizations, meeting on the margins of … :"
 
 
 def speaker_chapeau(text: str, lexicon: Lexicon) -> bool:

@@ -37,6 +37,9 @@ def is_rule(line: str) -> bool:
     return bool(_RULE.match(line))
 
 
+_SECTION_NUMBER = re.compile(r"\s*(?:[A-Z]|[IVXLC]{1,6}|\d{1,3})(?:\.\d{1,3})*\.")
+
+
 def note_start(line: str) -> tuple[str, int] | None:
     """The marker a footnote line opens with and where its text starts ("3 See …" → ("3", 2))."""
     match = _NOTE_START.match(line)
@@ -52,8 +55,8 @@ def glued_markers(line: str, wanted: Container[str]) -> list[tuple[int, int, str
         if marker not in wanted:
             continue
         before = line[max(0, match.start() - 12) : match.start()]  # longer than any word _NOT_NOTE names
-        if _NOT_NOTE.search(before):
-            continue
+        if _NOT_NOTE.search(before) or _SECTION_NUMBER.fullmatch(line[: match.start()]):
+            continue  # "G20"; "A.1 Mandate", "2.1 Capacity building": a heading's number, not a note
         score = 2 if before[-1:] in ".,;:)]’”\"'" else 1
         found.append((match.start(), match.end(), marker, score))
     return found

@@ -139,18 +139,26 @@ class _Planner:
         "Asociación Red Libre, Chile", "Women in Tech Policy Network (Philippines)"). Numbered and
         lettered ones are left alone: "1.1 Purpose" ⏎ "1.2 Context" are headings."""
         named = [
-            kind == "candidate"
+            kind in ("candidate", "rec")
             and item is not None
             and item.family == "bullet"
             and not item.children
             and name_like(self.own(item))
+            and not self.own(item).endswith(_TERMINAL)
             for kind, _ranges, item in entries
         ]
-        return {
-            i
-            for i, is_name in enumerate(named)
-            if is_name and ((i > 0 and named[i - 1]) or (i + 1 < len(named) and named[i + 1]))
-        }
+        listed: set[int] = set()
+        i = 0
+        while i < len(named):
+            j = i
+            while j < len(named) and named[j]:
+                j += 1
+            # a run of names with at least one item that has no verb at all: a name that reads as an
+            # imperative ("Centre for Internet Policy Studies, Dhaka") is a name among names
+            if j - i >= 2 and any(entries[k][0] == "candidate" for k in range(i, j)):
+                listed.update(range(i, j))
+            i = max(j, i + 1)
+        return listed
 
     def plan(self, blocks: list) -> list[Entry]:  # type: ignore[type-arg]
         entries: list[Entry] = []
@@ -180,11 +188,11 @@ class _Planner:
         listed = self._name_lists(entries)
         planned: list[Entry] = []
         for index, (kind, ranges, item) in enumerate(entries):
-            if kind == "candidate" and item is not None:
+            if index in listed:
+                kind = "listed"  # "- Women in Tech Policy Network (Philippines)": a signatory
+            elif kind == "candidate" and item is not None:
                 own = self.own(item)
-                if index in listed:
-                    kind = "listed"  # "- Women in Tech Policy Network (Philippines)": a signatory
-                elif heading_like(own) and not item.children:
+                if heading_like(own) and not item.children:
                     kind = "heading"
                 elif item.family == dominant:
                     kind = "rec"

@@ -27,10 +27,16 @@ Entry = tuple[str, list[tuple[int, int]], Item | None]
 _TERMINAL = (".", ";", "!", "?", ":", ",")
 _CHAPEAU = re.compile(r"^The\s+[A-Z][\w\s,'’-]{2,100},$")
 _NUMBER = re.compile(
-    r"^(?:(?:Section|Chapter|Part|Annex|Title)\s+)?(?P<number>\d{1,3}(?:\.\d{1,3})*[.):]?|[A-Z][.):]|[IVXLC]{1,6}[.):])"
+    r"^(?:(?:Section|Chapter|Part|Annex|Title)\s+)?"
+    r"(?P<number>\d{1,3}(?:\.\d{1,3})*[.):]?|[A-Z]\.\d{1,3}(?:\.\d{1,3})*[.):]?|[A-Z][.):]|[IVXLC]{1,6}[.):])"
     r"\s+(?:[-–—:]\s+)?(?P<label>\S.*)$"
 )
-_CHAPEAU_LINE = re.compile(r"^(?:(?:We|The|This|These|It)\b.*|.*,.*):$")
+_CHAPEAU_LINE = re.compile(r"^(?:(?:We|The|This|These|It)\b.*|.*,.*|.*\b(?:the\s+following|as\s+follows|below)):$", re.I)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: a date or a place and a date ("Geneva, 14 April 2027", "14-15 May 2026", "April 2027"): no heading
+_DATE_LINE = re.compile(
+    rf"^(?:[A-Z][\w .'’-]{{0,40}},\s*)?(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}},?)?\s+\d{{4}}$"
+)
 _TITLE_BLOCK_LINE = re.compile(
     r"(?:^|\s)[A-Z]{1,5}(?:/[A-Z0-9][\w.-]*){2,}(?:\s|$)"  # a document symbol: E/CN.16/2029/CRP.3
     r"|(?i:^\s*(?:Distr\.\s*:|Original\s*:)|^\s*[\w -]*\bsession\s*$|^\s*(?:provisional\s+)?agenda\s+item\b"
@@ -143,8 +149,10 @@ class Structure:
                 and heading_like(self.texts[i])
                 and len(self.texts[i].split()) <= 8
             ):
-                if _CHAPEAU_LINE.match(self.texts[i]):
+                if _CHAPEAU_LINE.match(self.texts[i]) or _DATE_LINE.match(self.texts[i].strip("*_ ")):
                     continue  # "We, the undersigned organizations:" introduces the units, it heads nothing
+                if self.texts[i].rstrip().endswith(("—", "–", "-")):
+                    continue  # "— End of chapter —": a closing ornament
                 marker = item.marker if item is not None and item.family != "bullet" else None
                 own = clean_text(text, item.ranges).text if item is not None else self.texts[i]
                 label, number = split_heading(own, marker)

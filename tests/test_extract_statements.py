@@ -496,5 +496,6 @@ def test_a_lettered_sub_heading_number_is_no_footnote_marker(kg: igkg.KnowledgeG
         "____________\n1 A note on the work.\n"
     )
     data = igkg.extract(text=text, graph=kg).to_dict()
-    assert [(s["label"], s["number"]) for s in data["sections"]] == [("The Forum", "A"), ("Mandate and continuity", "A.1")]
+    sections = [(s["label"], s["number"]) for s in data["sections"]]
+    assert sections == [("The Forum", "A"), ("Mandate and continuity", "A.1")]
     assert [u["section"] for u in data["recommendations"]] == ["Mandate and continuity"]

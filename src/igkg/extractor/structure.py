@@ -31,11 +31,14 @@ _NUMBER = re.compile(
     r"(?P<number>\d{1,3}(?:\.\d{1,3})*[.):]?|[A-Z]\.\d{1,3}(?:\.\d{1,3})*[.):]?|[A-Z][.):]|[IVXLC]{1,6}[.):])"
     r"\s+(?:[-–—:]\s+)?(?P<label>\S.*)$"
 )
-_CHAPEAU_LINE = re.compile(r"^(?:(?:We|The|This|These|It)\b.*|.*,.*|.*\b(?:the\s+following|as\s+follows|below)):$", re.I)
+_CHAPEAU_LINE = re.compile(
+    r"^(?:(?:We|The|This|These|It)\b.*|.*,.*|.*\b(?:the\s+following|as\s+follows|below)):$", re.I
+)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: a date or a place and a date ("Geneva, 14 April 2027", "14-15 May 2026", "April 2027"): no heading
 _DATE_LINE = re.compile(
-    rf"^(?:[A-Z][\w .'’-]{{0,40}},\s*)?(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}},?)?\s+\d{{4}}$"
+    rf"^(?:[A-Z][\w .'’-]{{0,40}},\s*)?(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+)?(?:{_MONTHS})"
+    r"(?:\s+\d{1,2},?)?\s+\d{4}$"
 )
 _TITLE_BLOCK_LINE = re.compile(
     r"(?:^|\s)[A-Z]{1,5}(?:/[A-Z0-9][\w.-]*){2,}(?:\s|$)"  # a document symbol: E/CN.16/2029/CRP.3

@@ -398,6 +398,10 @@ def test_names_in_a_list_under_a_heading_are_not_sections(kg: igkg.KnowledgeGrap
         ("Harness the data of national IGFs.", True),
         ("Focus on the least developed countries.", True),
         ("Apply the principles in every region.", True),
+        ("Provide captioning in all main sessions.", True),  # only a verb: any object may follow
+        ("Prepare, together with the Ministry, a plan.", True),  # an aside after the verb
+        ("Hold two webinars on data protection.", True),  # a noun too, but a quantity follows
+        ("Review, by the end of 2027, the messages.", True),
         ("Women in the Global South and their networks.", False),  # a noun before "in": no verb
         ("Programs for the youth of every region.", False),
     ],
@@ -499,3 +503,12 @@ def test_a_lettered_sub_heading_number_is_no_footnote_marker(kg: igkg.KnowledgeG
     sections = [(s["label"], s["number"]) for s in data["sections"]]
     assert sections == [("The Forum", "A"), ("Mandate and continuity", "A.1")]
     assert [u["section"] for u in data["recommendations"]] == ["Mandate and continuity"]
+
+
+def test_a_paragraph_of_messages_may_open_with_an_imperative(kg: igkg.KnowledgeGraph) -> None:
+    text = (
+        "# Messages\n\n## Data\n\nMake the outcomes of the Forum available in open formats.\n\n"
+        "Contact for this page: the IGF Secretariat, by e-mail.\n"  # a label line, no imperative
+    )
+    units = igkg.extract(text=text, graph=kg).to_dict()["recommendations"]
+    assert [(u["text"][:4], _verbs(u)) for u in units] == [("Make", ["recommends"])]

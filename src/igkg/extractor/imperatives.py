@@ -2,8 +2,9 @@
 visibility of …", "Invest in …", "Bring these messages …"), which recommends without naming who
 should act. Any capitalised word may be such a verb, so it counts only when it is the base form
 of an English verb in LemmInflect's dictionary ("Implement", "Harness", "Focus" are; "Women",
-"Digital", "Asociación" are not), before a determiner, a preposition or a common object noun, and
-never when it is a name or a common non-verb.
+"Digital", "Asociación" are not) and never a name or a common non-verb; a word that is also a
+noun ("Review", "Fund") counts only before a determiner, a preposition, a common object noun, a
+quantity or a comma.
 """
 
 from __future__ import annotations
@@ -142,16 +143,21 @@ _NOT_IMPERATIVE = frozenset(
         "please",
     ]
 )
-_CAPITALISED = re.compile(r"([A-Z][a-z]+)\s+([a-z]+)\b")
+_CAPITALISED = re.compile(r"([A-Z][a-z]+)(?:(,)|\s+([a-z]+|\d+)\b)")
+#: quantities after a verb ("Hold two webinars", "Publish 12 reports")
+_NUMBERS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"])
 
 
 @lru_cache(maxsize=4096)
-def _base_verb(word: str) -> bool:
-    """Whether ``word`` (lower case) is the base form of a verb in LemmInflect's dictionary,
-    which is loaded on first use (about 0.3 s), only when a text has a candidate imperative."""
+def _readings(word: str) -> tuple[bool, bool]:
+    """(whether ``word``, lower case, is the base form of a verb in LemmInflect's dictionary,
+    whether that is its only reading — "provide", not "review" or "fund", which are nouns too).
+    The dictionary is loaded on first use (about 0.3 s), only when a text has a candidate."""
     from lemminflect import getAllLemmas  # lazily: most texts never need it
 
-    return word in getAllLemmas(word, upos="VERB").get("VERB", ())
+    readings = getAllLemmas(word)
+    verb = word in readings.get("VERB", ())
+    return verb, verb and set(readings) == {"VERB"}
 
 
 def imperative_at(
@@ -163,8 +169,15 @@ def imperative_at(
     match = _CAPITALISED.match(text, start, end)
     if match is None or any(a.start == match.start(1) for a in agents):
         return None
-    word, following = match.group(1).lower(), match.group(2)
+    word, comma, following = match.group(1).lower(), match.group(2), match.group(3) or ""
+    verb, only_verb = _readings(word)
+    if word in _NOT_IMPERATIVE or not verb:
+        return None
+    # a word that can only be a verb ("Provide captioning …", "Prepare, together with …") needs
+    # nothing more; one that can be a noun too ("Review", "Fund", "Hold") needs a determiner, a
+    # preposition, a common object, a quantity or an aside after it ("Review, by the end of …");
     # ``loose``: a "Recommendation N:" item, where a bare verb before any object is an imperative
-    if word in _NOT_IMPERATIVE or (following not in _IMPERATIVE_NEXT and not loose) or not _base_verb(word):
+    quantity = following in _NUMBERS or following.isdigit()
+    if not (only_verb or loose or comma or quantity or following in _IMPERATIVE_NEXT):
         return None
     return match.start(1), match.end(1)

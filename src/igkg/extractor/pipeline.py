@@ -261,6 +261,17 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
             first = next(boundaries(matching), None)
             if first is not None and lead_in(matching, 0, first[0]):
                 found = opening_verb(matching[first[1]:], lexicon)
+        if (
+            found is None
+            and len(matching.split()) >= 6
+            and matching.endswith(_TERMINAL)
+            and ":" not in " ".join(matching.split()[:5])  # "Contact for this statement: …" is a label
+        ):
+            # "Make the outcomes of the Forum available in open formats.": a paragraph of messages
+            # that opens with an imperative, as a list item may
+            imperative = opening_verb(matching, lexicon, imperative=True)
+            if imperative is not None and imperative.kind == "imperative":
+                return True
         if found is not None and found.kind not in ("modal", "passive", "third", "plural"):
             return True
         if found is not None and (found.that_subject is not None or found.start < 3):
@@ -302,7 +313,7 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
                 context,
                 _evidence(clean, prepared),
                 warnings,
-                imperative=item is not None,
+                imperative=True,  # a list item, or a paragraph that the planner found opens with one
                 openings=openings if item is not None and not labelled else None,
                 first_person=speaker.active,
                 loose_imperative=labelled,

@@ -512,3 +512,21 @@ def test_a_paragraph_of_messages_may_open_with_an_imperative(kg: igkg.KnowledgeG
     )
     units = igkg.extract(text=text, graph=kg).to_dict()["recommendations"]
     assert [(u["text"][:4], _verbs(u)) for u in units] == [("Make", ["recommends"])]
+
+
+@pytest.mark.parametrize(
+    "item,verb",
+    [
+        ("Members agreed that the CSTD should review its methods.", "agrees"),  # before a that-clause's modal
+        ("Participants stressed the need for open data.", "stresses"),
+        ("Members of the MAG welcomed the report of the Secretariat.", "welcomes"),
+    ],
+)
+def test_a_plural_subject_with_a_reported_past_form_is_that_verb(kg: igkg.KnowledgeGraph, item: str, verb: str) -> None:
+    units = igkg.extract(text=f"# Conclusions\n\n1. {item}\n2. We urge the IGF to act.\n", graph=kg).to_dict()
+    assert _verbs(units["recommendations"][0]) == [verb]
+
+
+def test_a_participle_before_by_is_no_reported_verb(kg: igkg.KnowledgeGraph) -> None:
+    unit = one("The measures recommended by the Group should be funded.", kg)
+    assert _verbs(unit) == ["recommends"]  # the modal, not "recommended by"

@@ -95,6 +95,10 @@ class FoundVerb:
 _Hit = tuple[int, int, int, str, int, int]  # (start, phrase start, phrase end, kind, verb start, verb end)
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,;:.]{1,200},", re.I)
 _PLURAL_START = re.compile(r"(?:the|all|our|these|those|many|several|both)\s+\w", re.I)
+#: a plural noun opening the sentence: "Members agreed …", "Participants stressed …"
+_PLURAL_NOUN = re.compile(r"[A-Z][a-z]{2,}[^s\W]s\b")
+#: what follows a reported past form: a that-clause, an infinitive or an object, never "by"
+_REPORTED = re.compile(r"\s+(?:that|to|the|a|an|their|its|on|upon|for|with|all)\b", re.I)
 _BE = re.compile(rf"(?<![\w-])(?:is|are)\s+((?:{_ADVERB}\s+){{0,2}})", re.I)
 _TO = re.compile(r"\s+to(?![\w-])", re.I)
 
@@ -165,9 +169,12 @@ def _third_hit(text: str, start: int, end: int, lexicon: Lexicon, asides: Sequen
 
 def _plural_hit(text: str, start: int, end: int, lexicon: Lexicon, asides: Sequence[tuple[int, int]]) -> _Hit | None:
     """ "The members of the working group thank …", "All participants welcome …": a base form
-    right after a plural subject is that subject's own verb, as a third-person form is."""
+    right after a plural subject is that subject's own verb, as a third-person form is; so is a
+    past form that reports what they said ("Members agreed that …", "Participants stressed the
+    need …"), but not a participle before "by" ("the measures recommended by the Group")."""
     verbs = lexicon.verb_regex()
-    if verbs is None or _PLURAL_START.match(text, start, end) is None:
+    plural = _PLURAL_START.match(text, start, end) or _PLURAL_NOUN.match(text, start, end)
+    if verbs is None or plural is None:
         return None
     words = list(_WORDS.finditer(text, start, min(end, start + 160)))
     for index, word in enumerate(words[1:13], 1):
@@ -183,6 +190,8 @@ def _plural_hit(text: str, start: int, end: int, lexicon: Lexicon, asides: Seque
         verb = verbs.match(text, word.start(), end)
         form = lexicon.verbs.get(" ".join(verb.group().lower().split())) if verb is not None else None
         if verb is not None and form is not None and form.kinds & {"base"} and not form.kinds & {"third", "ing"}:
+            return (word.start(), word.start(), verb.end(), "plural", verb.start(), verb.end())
+        if verb is not None and form is not None and "ed" in form.kinds and _REPORTED.match(text, verb.end(), end):
             return (word.start(), word.start(), verb.end(), "plural", verb.start(), verb.end())
     return None
 
@@ -204,8 +213,8 @@ def subject_first(
     hits.append(_passive_hit(text, np_start, hits[0][0] if hits[0] is not None else end, lexicon, asides))
     if not clause_only:
         hits.append(_third_hit(text, np_start, end, lexicon, asides))
-        if not any(hits):
-            hits.append(_plural_hit(text, np_start, end, lexicon, asides))
+        # also beside a modal: in "Members agreed that the CSTD should …" the plural's verb comes first
+        hits.append(_plural_hit(text, np_start, end, lexicon, asides))
     found = [hit for hit in hits if hit is not None]
     if not found:
         return None

@@ -530,3 +530,45 @@ def test_a_plural_subject_with_a_reported_past_form_is_that_verb(kg: igkg.Knowle
 def test_a_participle_before_by_is_no_reported_verb(kg: igkg.KnowledgeGraph) -> None:
     unit = one("The measures recommended by the Group should be funded.", kg)
     assert _verbs(unit) == ["recommends"]  # the modal, not "recommended by"
+
+
+# --- 9. sub-points folded into an item, clauses before the subject, courtesy -------------------
+
+_EMAIL = (
+    "Dear colleagues,\n\nOur points are numbered below.\n\n"
+    "1) We suggest that the programme keep four themes.\n"
+    "   - The MAG should publish its selection criteria.\n"
+    "   - Give priority to proposals from several regions.\n\n"
+    "2) The Policy Networks are among the most useful parts of the IGF, but their outputs are hard to find.\n"
+    "   - Publish all their outputs in one repository.\n\n"
+    "3) For the next meeting specifically:\n"
+    "   - hold the opening ceremony after the first main session;\n"
+    "   - keep the number of parallel workshops low.\n\n"
+    "4) Requests the Secretariat to:\n   - prepare a report;\n   - consult the MAG.\n\n"
+    "Thank you for considering these points.\n"
+)
+
+
+def test_bulleted_sub_points_are_their_items_points(kg: igkg.KnowledgeGraph) -> None:
+    units = igkg.extract(text=_EMAIL, graph=kg).to_dict()["recommendations"]
+    assert [u["number"] for u in units] == ["1", "2", "3", "4"]  # no sub-point is a unit, no item a heading
+    assert _verbs(units[0]) == ["suggests", "recommends"] and iris(units[0]["addressees"]) == [MAG]
+    assert [(a["verb"], a["as_written"]) for a in units[1]["actions"]] == [("recommends", "Publish")]
+    assert [(a["verb"], a["as_written"]) for a in units[2]["actions"]] == [("recommends", "hold")]
+    assert _verbs(units[3]) == ["requests"]  # "prepare", "consult": the request's complements
+
+
+@pytest.mark.parametrize(
+    "item,as_written,addressees",
+    [
+        ("Stop treating remote participants as guests: every session should have a moderator.", "Stop", []),
+        ("The Forum needs a stable budget: UN DESA and the donors should agree on a plan.", "should", [DESA]),
+    ],
+)
+def test_a_clause_before_a_colon_is_not_the_subject(
+    kg: igkg.KnowledgeGraph, item: str, as_written: str, addressees: list[str]
+) -> None:
+    units = igkg.extract(text=f"# Points\n\n1. {item}\n2. We urge the IGF to act.\n", graph=kg).to_dict()
+    unit = units["recommendations"][0]
+    assert [a["as_written"] for a in unit["actions"]] == [as_written]
+    assert iris(unit["addressees"]) == addressees

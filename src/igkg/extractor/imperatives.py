@@ -144,6 +144,8 @@ _NOT_IMPERATIVE = frozenset(
     ]
 )
 _CAPITALISED = re.compile(r"([A-Z][a-z]+)(?:(,)|\s+([a-z]+|\d+)\b)")
+#: the bare verb of a sub-point under a lead-in without a verb ("specifically: - hold the …")
+_LOWER = re.compile(r"([a-z]+)(?:(,)|\s+([a-z]+|\d+)\b)")
 #: quantities after a verb ("Hold two webinars", "Publish 12 reports")
 _NUMBERS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"])
 
@@ -161,12 +163,12 @@ def _readings(word: str) -> tuple[bool, bool]:
 
 
 def imperative_at(
-    text: str, start: int, end: int, agents: Sequence[Match], *, loose: bool = False
+    text: str, start: int, end: int, agents: Sequence[Match], *, loose: bool = False, lower: bool = False
 ) -> tuple[int, int] | None:
     """The bare verb opening an imperative item ("Improve the …", "Invest in …", "Bring these
     …"): a capitalised word that is no name and no common non-verb, before a determiner or a
     preposition."""
-    match = _CAPITALISED.match(text, start, end)
+    match = (_LOWER if lower and text[start : start + 1].islower() else _CAPITALISED).match(text, start, end)
     if match is None or any(a.start == match.start(1) for a in agents):
         return None
     word, comma, following = match.group(1).lower(), match.group(2), match.group(3) or ""
@@ -177,7 +179,10 @@ def imperative_at(
     # nothing more; one that can be a noun too ("Review", "Fund", "Hold") needs a determiner, a
     # preposition, a common object, a quantity or an aside after it ("Review, by the end of …");
     # ``loose``: a "Recommendation N:" item, where a bare verb before any object is an imperative
+    if following == "you":
+        return None  # "Thank you for …", "See you in …": courtesy, not a recommendation
     quantity = following in _NUMBERS or following.isdigit()
-    if not (only_verb or loose or comma or quantity or following in _IMPERATIVE_NEXT):
+    gerund = following.endswith("ing") and len(following) > 5  # "Stop treating …", "Keep publishing …"
+    if not (only_verb or loose or comma or quantity or gerund or following in _IMPERATIVE_NEXT):
         return None
     return match.start(1), match.end(1)

@@ -107,13 +107,21 @@ class _Planner:
             split: list[Entry] = []
             complete = own.rstrip().endswith(_TERMINAL)
             for child in item.children:
-                if complete and self.operative(self.own(child)):
+                # a complete item's nested items of its own kind that act are units of their own
+                # ("• Encourages …" ⏎ "  • Requests …"); sub-points of another kind under a
+                # numbered paragraph ("1) We suggest …" ⏎ "   - The MAG should …") are its own points
+                if complete and child.family == item.family and self.operative(self.own(child)):
                     split.extend(self.expand(child))
                 else:
                     folded.append(child)
             self.folded[id(item)] = folded
             return [("rec", self.ranges(item, folded), item), *split]
         if item.children and any(self.operative(self.own(d)) for d in item.descendants()):
+            if own.rstrip().endswith((".", ";", "!", "?")) and not heading_like(own):
+                # "5) The Policy Networks … are hard to find." ⏎ "- Publish all their outputs …": a
+                # point made in a sentence, whose sub-points say what to do, is one unit
+                self.folded[id(item)] = list(item.children)
+                return [("rec", self.ranges(item, item.children), item)]
             entries: list[Entry] = [("heading", item.ranges, item)]
             for child in item.children:
                 entries.extend(self.expand(child))

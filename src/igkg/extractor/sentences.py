@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["sentences", "boundaries", "quoted_spans"]
+__all__ = ["sentences", "boundaries", "quoted_spans", "is_sub_point"]
 
 _ABBREVIATIONS = frozenset(
     [
@@ -40,19 +40,33 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"(]?[A-Z])")
+#: a sub-point folded into its item: "… (TA para 72(g)). - The MAG should …", "specifically: - hold …"
+_POINT = re.compile(r"[.;:!?,][\"')\]]*\s+[-–•▪*]\s+(?=\w)")
+_POINT_MARK = re.compile(r"[-–•▪*]\s+$")
 _LAST_TOKEN = re.compile(r"([\w.]+)$")  # used with an end position: the token before it
 
 
 def boundaries(text: str) -> Iterator[tuple[int, int]]:
-    """(end of a sentence, start of the next): "para. 72", "e.g. the" and initials end none."""
+    """(end of a sentence, start of the next): "para. 72", "e.g. the" and initials end none; a
+    bulleted sub-point folded into its item starts a sentence after its marker."""
     start = 0
-    for boundary in _BOUNDARY.finditer(text):
+    found = list(_BOUNDARY.finditer(text))
+    if "- " in text or "• " in text or "– " in text or "* " in text or "▪ " in text:
+        found = sorted([*found, *_POINT.finditer(text)], key=lambda m: m.start())
+    for boundary in found:
+        if boundary.start() < start:
+            continue
         word = _LAST_TOKEN.search(text, start, boundary.start())
         token = word.group(1).lower().rstrip(".") if word else ""
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
         yield boundary.start() + 1, boundary.end()
         start = boundary.end()
+
+
+def is_sub_point(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` is a bulleted sub-point ("- hold the opening …")."""
+    return start > 0 and _POINT_MARK.search(text, max(0, start - 4), start) is not None
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -219,7 +219,7 @@ def subject_first(
     if not found:
         return None
     at, phrase_start, phrase_end, kind, verb_start, verb_end = min(found)
-    clause = text.rfind(";", np_start, at)
+    clause = max(text.rfind(";", np_start, at), text.rfind(":", np_start, at))
     if clause >= 0:  # "Capacity is lacking; UNESCO and the ITU are encouraged to …": the last clause
         np_start = clause + 1 + len(text[clause + 1 : at]) - len(text[clause + 1 : at].lstrip())
     head_end = next((a for a, b in asides if np_start <= a and b <= at), at)  # the subject before its aside

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from .imperatives import imperative_at
 from .lexicon import Lexicon, Match
-from .sentences import boundaries, quoted_spans, sentences
+from .sentences import boundaries, is_sub_point, quoted_spans, sentences
 from .subjects import FoundVerb, gapped_subjects, important_that, subject_first
 
 __all__ = ["FoundVerb", "Opening", "sentences", "find_actions", "opening_verb", "recommending_sentence", "RECOMMENDS"]
@@ -183,6 +183,8 @@ def _main(
     imperative: bool,
     first_person: bool = False,
     loose: bool = False,
+    *,
+    lower: bool = False,
 ) -> FoundVerb | None:
     lead = _LEAD.match(text, start, end)
     at = lead.end() if lead is not None else start
@@ -218,17 +220,21 @@ def _main(
         if first and first_person and (iri := _verb(lexicon, hit.written, {"base"})):
             # under "We, the participants …:" a bare verb is the first person ("Reaffirm our …")
             return FoundVerb(iri, hit.phrase_start, _with_tail(text, lexicon, hit), "base")
-        if first and imperative and _verb(lexicon, hit.written, {"base"}):
-            return _recommends(lexicon, hit.start, hit.end, "imperative")
+        if first and imperative and _verb(lexicon, hit.written, {"base"}) and not _YOU.match(text, hit.end, end):
+            return _recommends(lexicon, hit.start, hit.end, "imperative")  # not "Thank you for …"
     subject = subject_first(text, at, end, lexicon, ())
-    if subject is not None:
+    if subject is not None and (subject.subject is None or subject.subject[0] <= at + 1 or not imperative):
         return subject
+    # "Stop treating …: every session should …": a clause before the subject may open with an imperative
     if first and imperative and not first_person:  # under a speaker's chapeau a bare verb is no imperative
         named = agents if agents is not None else lexicon.agents.find(text[:end])
-        word = imperative_at(text, at, end, named, loose=loose)
+        word = imperative_at(text, at, end, named, loose=loose, lower=lower)
         if word is not None:
             return _recommends(lexicon, word[0], word[1], "imperative")
-    return None
+    return subject
+
+
+_YOU = re.compile(r"\s+you\b")
 
 
 def _recommends(lexicon: Lexicon, start: int, end: int, kind: str) -> FoundVerb | None:
@@ -314,6 +320,16 @@ def find_actions(
             continue
         if index == 0 and opening is not None and not first_person:
             main = opening[0]
+        elif index and is_sub_point(text, start):
+            # a bulleted sub-point folded into its item opens like an item: "- The MAG should …",
+            # "- Give priority to …"; a lower-case bare verb is an imperative only when the item's
+            # lead-in has no verb that governs it ("For the 2027 meeting specifically: - hold …",
+            # but "Requests the Secretariat to: - prepare …" is the request's complement)
+            governed = bool(actions) and not text[start : start + 1].isupper()
+            main = _main(
+                text, start, end, lexicon, agents, True, imperative and not governed, first_person, loose_imperative,
+                lower=not actions,
+            )
         else:
             main = _main(text, start, end, lexicon, agents, index == 0, imperative, first_person, loose_imperative)
         if main is None:

@@ -164,3 +164,28 @@ def test_a_symbol_beside_a_running_title_heads_every_page_but_the_first() -> Non
     page = [header, "", "2. Requests the Secretary-General to report."]
     assert furniture_lines(page, set(), first_page=False) == {0}
     assert furniture_lines(page, set(), first_page=True) == set()  # page 1's title block stays
+
+
+def test_a_two_column_page_is_read_left_column_first_whatever_order_pdfminer_gives() -> None:
+    header = _box("Submission of the Network to the consultation, 2027", 62, 800)
+    right_heading = _box("2.4 Financing", 309, 768)
+    right = _box("12. We recommend that the\nSecretary-General present options.", 309, 750)
+    left = _box("6. Governments should involve\ncivil society in their positions.", 62, 768)
+    left_heading = _box("2.3 Human rights online", 62, 700)
+    after = _box("8. Human rights must be the\nframe of every discussion.", 62, 680)
+    boxes = [header, right_heading, right, left, left_heading, after]  # pdfminer's order on such a page
+    firsts = [box.lines[0].text[:10] for box in paragraph_boxes(boxes)]
+    assert firsts == ["Submission", "6. Governm", "2.3 Human ", "8. Human r", "2.4 Financ", "12. We rec"]
+
+
+def test_a_single_column_page_and_a_table_of_one_line_cells_keep_their_order() -> None:
+    table = [_box("Organization", 62, 700), _box("Country", 309, 700), _box("Open Alliance", 62, 684),
+             _box("Chile", 309, 684)]
+    lines = [line.text for box in paragraph_boxes(table) for line in box.lines]
+    assert lines == ["Organization     Country", "Open Alliance     Chile"]  # row by row
+
+
+def test_a_numbered_heading_of_its_own_is_a_section(kg: igkg.KnowledgeGraph) -> None:
+    text = "Submission\n\n1 About this submission\n\nWe wrote it.\n\n2 Recommendations\n\n1. We urge the IGF.\n"
+    sections = [(s["label"], s["number"]) for s in igkg.extract(text=text, graph=kg).to_dict()["sections"]]
+    assert sections == [("About this submission", "1"), ("Recommendations", "2")]

@@ -149,7 +149,7 @@ class Structure:
             if kind == "heading" or (
                 kind == "paragraph"
                 and len(ranges) == 1
-                and heading_like(self.texts[i])
+                and heading_like(split_heading(self.texts[i])[0])  # "1 About this submission" too
                 and len(self.texts[i].split()) <= 8
             ):
                 if _CHAPEAU_LINE.match(self.texts[i]) or _DATE_LINE.match(self.texts[i].strip("*_ ")):

@@ -208,6 +208,56 @@ def _hang_markers(boxes: list[_Box]) -> list[_Box]:
 _WIDE_GAP = "     "
 
 
+def _gutter(boxes: list[_Box]) -> float | None:
+    """The x of the gap between two columns of text on a page, or ``None``: a line in the middle
+    of the text's width that no box crosses but the full-width ones, with boxes of two lines or
+    more on both sides of it side by side (a table of one-line cells is no column layout)."""
+    if len(boxes) < 3:
+        return None
+    left_edge, right_edge = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
+    width = right_edge - left_edge
+    best: tuple[int, float] | None = None
+    for candidate in sorted({b.x0 for b in boxes}):
+        if not left_edge + 0.3 * width <= candidate <= left_edge + 0.7 * width:
+            continue
+        left = [b for b in boxes if b.x1 <= candidate + 1 and len(b.lines) >= 2]
+        right = [b for b in boxes if b.x0 >= candidate - 1 and len(b.lines) >= 2]
+        side_by_side = any(min(a.y1, b.y1) - max(a.y0, b.y0) > 0 for a in left for b in right)
+        if side_by_side and (best is None or len(left) + len(right) > best[0]):
+            best = (len(left) + len(right), candidate)
+    return best[1] if best is not None else None
+
+
+def _columns(boxes: list[_Box]) -> list[_Box]:
+    """Boxes in reading order on a page set in two columns: pdfminer may give a right column's
+    boxes before the left's. Boxes across the gutter (a heading, a running header, footnotes
+    over the full width) cut the page into bands, top down; in each band the left column is read
+    top down, then the right one. A page without columns keeps pdfminer's order."""
+    gutter = _gutter(boxes)
+    if gutter is None:
+        return boxes
+    # the columns' own extent: a running header or footer above or below them is no column's
+    columned = [b for b in boxes if len(b.lines) >= 2 and (b.x1 <= gutter + 1 or b.x0 >= gutter - 1)]
+    top, bottom = max(b.y1 for b in columned), min(b.y0 for b in columned)
+    ordered: list[_Box] = []
+    band: list[_Box] = []
+
+    def flush() -> None:
+        ordered.extend(sorted((b for b in band if b.x1 <= gutter + 1), key=lambda b: -b.y1))
+        ordered.extend(sorted((b for b in band if b.x1 > gutter + 1), key=lambda b: -b.y1))
+        band.clear()
+
+    for box in sorted(boxes, key=lambda b: (-round(b.y1), b.x0)):
+        across = box.x0 < gutter - 1 and box.x1 > gutter + 1
+        if across or box.y0 >= top - 1 or box.y1 <= bottom + 1:  # across the gutter, or above or below: a band ends
+            flush()
+            ordered.append(box)
+        else:
+            band.append(box)
+    flush()
+    return ordered
+
+
 def _same_lines(boxes: list[_Box]) -> list[_Box]:
     """One-line boxes side by side on one baseline (a running header "A/RES/80/321" at the left and
     its title at the right, a footer's job number and page number) become one line whose parts
@@ -240,7 +290,7 @@ def paragraph_boxes(boxes: list[_Box]) -> list[_Box]:
     splits a paragraph whose first line is wider than the others ("2. We oppose … Governance" /
     "Forum, and reject …")."""
     merged: list[_Box] = []
-    for box in _same_lines(_hang_markers(boxes)):
+    for box in _same_lines(_hang_markers(_columns(boxes))):
         if merged:
             last = merged[-1]
             gap = last.y0 - box.y1

@@ -157,7 +157,7 @@ def test_a_labelled_recommendation_goes_on_over_its_unlabelled_paragraphs(kg: ig
 
 
 def test_we_with_an_apposition_before_the_verb(kg: igkg.KnowledgeGraph) -> None:
-    """"We, the members, welcome …" is a first-person paragraph; "We, the undersigned
+    """ "We, the members, welcome …" is a first-person paragraph; "We, the undersigned
     organizations:" stays a chapeau over the items below it."""
     text = (
         "# Principles\n\nThe Internet should remain open to all.\n\n"
@@ -493,7 +493,7 @@ def test_a_date_line_or_a_lead_in_to_a_list_is_no_section(kg: igkg.KnowledgeGrap
 
 
 def test_a_lettered_sub_heading_number_is_no_footnote_marker(kg: igkg.KnowledgeGraph) -> None:
-    """"A.1 Mandate": the "1" after "A." is the heading's number even when the text has a footnote 1."""
+    """ "A.1 Mandate": the "1" after "A." is the heading's number even when the text has a footnote 1."""
     text = (
         "Outcome\n\nA. The Forum\n\nA.1 Mandate and continuity\n\n"
         "1.   We welcome the work.1 We urge the IGF to act.\n\n"
@@ -572,3 +572,50 @@ def test_a_clause_before_a_colon_is_not_the_subject(
     unit = units["recommendations"][0]
     assert [a["as_written"] for a in unit["actions"]] == [as_written]
     assert iris(unit["addressees"]) == addressees
+
+
+# --- 10. addressees past unknown heads, coordinated verbs after an aside, short roman headings ----
+
+
+@pytest.mark.parametrize(
+    "item,addressees",
+    [
+        (
+            "Urges donors, including the private sector and the technical community, to contribute.",
+            [PRIVATE, TECHNICAL],
+        ),
+        ("Donor governments and the private sector should fund fellowships.", [GOVERNMENTS, PRIVATE]),
+        ("It is important that the WSIS Forum and the IGF coordinate their programmes.", [IGF]),
+    ],
+)
+def test_addressees_past_a_head_the_data_does_not_know(
+    kg: igkg.KnowledgeGraph, item: str, addressees: list[str]
+) -> None:
+    units = igkg.extract(text=f"# Points\n\n1. {item}\n2. Urges the IGF to act.\n", graph=kg).to_dict()
+    assert iris(units["recommendations"][0]["addressees"]) == addressees
+
+
+@pytest.mark.parametrize(
+    "item,written",
+    [
+        (
+            "Welcomes the meeting hosted by Chile, and expresses its appreciation to the host country;",
+            ["Welcomes", "expresses its appreciation"],
+        ),
+        (
+            "Stresses the need for a secure Internet, and in that regard recognizes the technical community;",
+            ["Stresses", "recognizes"],
+        ),
+        ("Notes the report, and, to that end, requests the Secretariat to act;", ["Notes", "requests"]),
+    ],
+)
+def test_a_coordinated_verb_after_an_aside_or_before_to(kg: igkg.KnowledgeGraph, item: str, written: list[str]) -> None:
+    units = igkg.extract(text=f"# Points\n\n1. {item}\n2. Urges the IGF to act.\n", graph=kg).to_dict()
+    assert [a["as_written"] for a in units["recommendations"][0]["actions"]] == written
+
+
+def test_a_short_roman_heading_that_could_be_a_verb_is_a_heading(kg: igkg.KnowledgeGraph) -> None:
+    text = "Conclusions\n\nI. Findings\n\n1. The CSTD should act.\n\nII. Notes\n\n(a) Conclusion 1 was not agreed.\n"
+    data = igkg.extract(text=text, graph=kg).to_dict()
+    assert [s["label"] for s in data["sections"]] == ["Findings", "Notes"]
+    assert len(data["recommendations"]) == 1

@@ -179,7 +179,9 @@ _NOT_MODIFIERS = frozenset(
 )
 _TOKEN = re.compile(r"\s*(as well as|and/or|'s\b|[\w'-]+|[^\w\s])", re.IGNORECASE)
 _OFFICE = re.compile(r"(?:vice-)?([\w-]+)(?:\s[\w-]+)?\s+of\s+(?:the\s+)?", re.I)
-_MODIFIERS = re.compile(r"([a-z][\w-]*)\s+(?:([a-z][\w-]*)\s+)?")
+#: a head the data does not know, before the members it names: "donors, including", "partners such as"
+_UNKNOWN_HEAD = re.compile(r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,?\s+(?:including|in\s+particular|notably|such\s+as)\s+")
+_MODIFIERS = re.compile(r"([A-Za-z][\w-]*)\s+(?:([a-z][\w-]*)\s+)?")  # "Donor governments" opening a sentence
 _CONJUNCTS = re.compile(r"(,\s*|\s+(?:and|or|as well as|including|in particular)\s+|\s*\(\s*|\s*\)\s*)")
 _SEPARATOR = re.compile(r",\s*|\s+(?:and|or|as well as|including|in particular)\s+|\s*[()]\s*")
 _DETERMINERS = re.compile(
@@ -189,7 +191,9 @@ _DETERMINERS = re.compile(
 )
 
 
-_OTHER_CONJUNCT = re.compile(r"([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
+_OTHER_CONJUNCT = re.compile(  # "donor countries and …", "the WSIS Forum and the IGF …"
+    r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)"
+)
 _FILLER_RUN = re.compile(r"(?:(?:the|all|relevant|other|its|their|national|regional|international)\s+)*", re.I)
 
 
@@ -217,7 +221,7 @@ def _modified_agent(text: str, position: int, agents: Sequence[Match]) -> Match 
     if words is None:
         return None
     for group in (1, 2):
-        if words.group(group) is None or words.group(group) in _NOT_MODIFIERS:
+        if words.group(group) is None or words.group(group).lower() in _NOT_MODIFIERS:
             return None
         agent = _agent_at(words.end(group) + 1, agents)
         if agent is not None:
@@ -288,6 +292,10 @@ def addressees(text: str, verb_end: int, agents: Sequence[Match], *, subject: bo
         if expect_agent and word in _FILLERS:
             position = token.end()
             continue
+        head = _UNKNOWN_HEAD.match(text, position) if expect_agent and not found else None
+        if head is not None:  # "urges donors, including the private sector and …": the members named
+            position = head.end()
+            continue
         conjunct = _OTHER_CONJUNCT.match(text, position) if expect_agent and word[0].isalpha() else None
         if conjunct is not None and not set(conjunct.group(1).lower().split()) & _NOT_MODIFIERS:
             # "donor countries and the private sector": a conjunct that names no agent is skipped
@@ -316,6 +324,13 @@ def addressees(text: str, verb_end: int, agents: Sequence[Match], *, subject: bo
                 break
             if not (subject and token.group(1)[:1].islower()):
                 found.pop()  # "the WGIG report": the agent qualifies a noun
+                # "the WSIS Forum and the IGF": a conjunct that names no agent, then one that does
+                rest = _OTHER_CONJUNCT.match(text, position)
+                after = _FILLER_RUN.match(text, rest.end()) if rest is not None else None
+                if rest is not None and after is not None and _agent_at(after.end(), agents) is not None:
+                    position = rest.end()
+                    expect_agent = True
+                    continue
             break
         break
     return found

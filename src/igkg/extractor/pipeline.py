@@ -97,8 +97,15 @@ class _Planner:
 
     def expand(self, item: Item) -> list[Entry]:
         own = self.own(item)
-        if self._section_heading(item, own):
+        if item.family == "upper" and heading_like(own) and len(own.split()) <= 3 and not item.ranges[1:]:
+            # "III. Notes", "IV. Recommendations": a roman or lettered line of one to three words is a
+            # heading even when its word could be a verb ("Notes")
             section: list[Entry] = [("heading", item.ranges, item)]
+            for child in item.children:
+                section.extend(self.expand(child))
+            return section
+        if self._section_heading(item, own):
+            section = [("heading", item.ranges, item)]
             for child in item.children:
                 section.extend(self.expand(child))
             return section

@@ -94,7 +94,11 @@ _ARE = re.compile(r"are\s+", re.I)
 _LABEL = re.compile(r"(?:(?:recommendation|rec\.)\s*\d+[a-z]?\s*[:.)-]\s*)?", re.I)
 _HAVING = re.compile(rf"having\s+(?:{_ADVERBS}\s+)?", re.I)
 _TAIL = re.compile(rf"(?:\s+{_TRAILING}(?=\s+\w))?(?:\s+{_QUALIFIER})?(?:\s+of(?!\w))?", re.I)
-_AND_THIRD = re.compile(r"(?:(?:(?<=[\s,;])|^)(?:and|but|while)\s+|[;,]\s*(?=[a-z]))", re.I)
+_AND_THIRD = re.compile(  # "and", "and in that regard", "and, to that end,", "; and"
+    r"(?:(?:(?<=[\s,;])|^)(?:and|but|while)\s+(?:,?\s*(?:in\s+(?:that|this)\s+(?:regard|respect|context|connection)"
+    r"|to\s+(?:that|this)\s+end|for\s+(?:that|this)\s+purpose)\s*,?\s+)?|[;,]\s*(?=[a-z]))",
+    re.I,
+)
 _AND_BASE = re.compile(r"(?:(?<=[\s,;])(?:and|but)\s+(?P<we>we\s+)?|[;,]\s*(?P<we2>we\s+))", re.I)
 _AND_PARTICIPLE = re.compile(r"(?<=[\s,;])and\s+", re.I)
 _AND_MODAL = re.compile(rf"(?<=\s)and\s+(?:{_ADVERBS}\s+)?(?P<verb>should|must)\s+(?!be\b)[a-z]+", re.I)
@@ -148,7 +152,8 @@ def _follower_ok(text: str, end: int, phrase: str) -> bool:
     word = follower.group(1).lower() if follower else ""
     if not word or not word[0].isalnum():
         return bool(word) and word in ":,"  # "Encourages Member States:" (after a name) is fine
-    if word in _NOT_AFTER_VERB and not phrase.endswith(" " + word):
+    if word in _NOT_AFTER_VERB and not phrase.endswith(" " + word) and " " not in phrase.strip():
+        # a one-word verb before "to the …" may be a noun; "expresses its appreciation to" is not
         return _INFINITIVE.match(text, end) is not None
     return True
 

@@ -619,3 +619,25 @@ def test_a_short_roman_heading_that_could_be_a_verb_is_a_heading(kg: igkg.Knowle
     data = igkg.extract(text=text, graph=kg).to_dict()
     assert [s["label"] for s in data["sections"]] == ["Findings", "Notes"]
     assert len(data["recommendations"]) == 1
+
+
+@pytest.mark.parametrize(
+    "item,action,addressees",
+    [
+        (
+            "It would be desirable for the CSTD to consult all stakeholders.",
+            ("recommends", "It would be desirable"),
+            [CSTD],
+        ),
+        ("We would encourage the IGF to publish its data.", ("encourages", "We would encourage"), [IGF]),
+        ("We wish to thank the host country.", ("thanks", "We wish to thank"), []),
+    ],
+)
+def test_conditional_and_courteous_forms(
+    kg: igkg.KnowledgeGraph, item: str, action: tuple[str, str], addressees: list[str]
+) -> None:
+    unit = igkg.extract(text=f"# Points\n\n1. {item}\n2. Urges the IGF to act.\n", graph=kg).to_dict()[
+        "recommendations"
+    ][0]
+    assert [(a["verb"], a["as_written"]) for a in unit["actions"]] == [action]
+    assert iris(unit["addressees"]) == addressees

@@ -32,8 +32,9 @@ _MODAL = re.compile(
     re.I,
 )
 _IMPORTANT = re.compile(
-    rf"it\s+is\s+(?:{_ADVERB}\s+)?(?:important|essential|vital|crucial|necessary|critical|imperative|urgent"
-    r"|desirable|key|recommended|suggested|proposed|advisable)\s+"
+    rf"it\s+(?:is|would\s+be|will\s+be)\s+(?:{_ADVERB}\s+)?(?:important|essential|vital|crucial|necessary|critical"
+    r"|imperative|urgent|desirable|key|recommended|suggested|proposed|advisable|useful|helpful|beneficial|appropriate"
+    r"|timely|worthwhile)\s+"
     r"(?:(?:for\s+[^,;.]{1,80}?\s+)?that(?=\s)|for\s+(?P<for>[^,;.]{1,80}?)\s+to(?=\s+[a-z]))"
     r"|there\s+is\s+(?:an?\s+)?(?:(?:clear|strong|urgent|pressing|real|growing|great|particular|continued|"
     r"continuing|critical|further)\s+)?need\s+(?:for\s+(?P<need>[^,;.]{1,80}?)\s+to(?=\s+[a-z])|to(?=\s)|for(?=\s))",

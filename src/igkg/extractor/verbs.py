@@ -86,7 +86,7 @@ class Opening:
 
 
 _ADVERB = re.compile(rf"{_ADVERBS}\s+", re.I)
-_WE = re.compile(r"we\s+", re.I)
+_WE = re.compile(r"we\s+(?:(?:would(?:\s+like\s+to)?|wish\s+to|want\s+to)\s+)?", re.I)  # "We would welcome"
 _WE_WHO = re.compile(r"we,\s+[^,;:.()\"]{2,80},\s*", re.I)  # "We, the participants, support …"
 _INTRO = re.compile(r"[^,;:.\"]{3,120},\s*(?=we\s)", re.I)  # an introductory phrase before "we"
 _WE_WORD = re.compile(r"(?<!\w)we(?!\w)", re.I)

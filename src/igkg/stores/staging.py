@@ -48,7 +48,7 @@ from .binding import term_to_sparql
 from .endpoint import Endpoint, EndpointSettings, SparqlEndpointStore
 from .oxigraph import OxigraphStore
 
-__all__ = ["GraphPart", "BulkPushReport", "bulk_push", "current_versions", "STRATEGIES", "guess_gsp_url",
+__all__ = ["GraphPart", "BulkPushReport", "bulk_push", "current_versions", "STRATEGIES", "Spool", "guess_gsp_url",
            "guess_update_url"]
 
 STRATEGIES = ("move", "versioned")

@@ -185,9 +185,17 @@ def _vm_hwm_mb(pid: int) -> float | None:
     return None
 
 
-def push(store: str, server: str, work: str) -> dict[str, Any]:
-    """``igkg push --store S --endpoint …/store --replace --no-validate`` to a fresh local Oxigraph
-    server; the server's peak memory from /proc."""
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of a running process (/proc/PID/stat)."""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return None
+
+
+def push(store: str, server: str, work: str, strategy: str = "single") -> dict[str, Any]:
+    """``igkg push --store S --endpoint …/store --replace --no-validate --strategy X`` to a fresh
+    local Oxigraph server; the server's peak memory and CPU seconds from /proc."""
     if not server:
         return {"skipped": "no oxigraph server (pip install oxigraph)"}
     location = tempfile.mkdtemp(prefix="push-", dir=work)
@@ -202,9 +210,10 @@ def push(store: str, server: str, work: str) -> dict[str, Any]:
             time.sleep(0.05)
         started = time.perf_counter()
         code = _cli("push", "--store", store, "--endpoint", f"http://127.0.0.1:{port}/store", "--replace",
-                    "--no-validate")
+                    "--no-validate", "--strategy", strategy)
         seconds = time.perf_counter() - started
-        return {"wall": seconds, "code": code, "server_peak_mb": _vm_hwm_mb(process.pid)}
+        return {"wall": seconds, "code": code, "server_peak_mb": _vm_hwm_mb(process.pid),
+                "server_cpu": _cpu_seconds(process.pid)}
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(30)

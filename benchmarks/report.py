@@ -58,12 +58,13 @@ def _fmt_run(row: dict[str, Any] | None, memory: bool = True) -> str:
     if "skipped" in row:
         return "skipped"
     text = f"{row['wall']:.2f} s" if row["wall"] < 10 else f"{row['wall']:.1f} s"
-    if row.get("cpu") and row["cpu"] > 0.05 and not {"server_peak_mb", "bytes"} & set(row):  # the probe's own CPU
+    if row.get("cpu") and row["cpu"] > 0.05 and "bytes" not in row:  # the probe's own CPU (igkg's, in process)
         text += f" (CPU {row['cpu']:.1f} s)"
     if memory and row.get("peak_mb"):
         text += f" / {row['peak_mb']:,.0f} MB"
     if row.get("server_peak_mb"):
-        text += f" (server {row['server_peak_mb']:,.0f} MB)"
+        cpu = f", CPU {row['server_cpu']:.1f} s" if row.get("server_cpu") else ""
+        text += f" (server {row['server_peak_mb']:,.0f} MB{cpu})"
     if "nodes" in row:
         text += f" ({row['nodes']:,} nodes; view {row['view']:.2f} s)"
     if "per_second" in row:

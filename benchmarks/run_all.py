@@ -129,6 +129,9 @@ def measure_size(triples: int, args: argparse.Namespace, runs: dict[str, Runner]
             other.setdefault("igkg push --no-validate to Oxigraph", {})[label] = run(
                 "push", store=str(stores[label]), server=probes.oxigraph_server(), work=str(work),
                 timeout=args.push_timeout)
+            other.setdefault("igkg push --strategy versioned to Oxigraph", {})[label] = run(
+                "push", store=str(stores[label]), server=probes.oxigraph_server(), work=str(work),
+                strategy="versioned", timeout=args.push_timeout)
         if not args.skip_validate and (label == "igkg" or triples <= 10_000):  # today's: > 90 s at 100k
             other.setdefault("igkg validate --store", {})[label] = run(
                 "validate", store=str(stores[label]), timeout=args.validate_timeout)

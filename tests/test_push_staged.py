@@ -140,3 +140,52 @@ def test_the_cli_pushes_with_a_strategy(oxigraph_server: OxigraphServer, run_cli
     reader = SparqlEndpointStore(oxigraph_server.query_url)
     assert len(current_versions(reader)) == 1
     assert ox.NamedNode(current_versions(reader)[0]).value.startswith("https://w3id.org/igkg/id/push/")
+
+
+def _two_graphs_sharing_a_triple() -> igkg.KnowledgeGraph:
+    """Three quads in two named graphs and the default graph, one triple in both named graphs:
+    two distinct triples for a push of the whole store."""
+    from igkg.stores.oxigraph import OxigraphStore
+
+    s, p = ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p")
+    store = OxigraphStore()
+    store.add([ox.Quad(s, p, ox.Literal("shared"), ox.NamedNode("http://example.org/g/1")),
+               ox.Quad(s, p, ox.Literal("shared"), ox.NamedNode("http://example.org/g/2")),
+               ox.Quad(s, p, ox.Literal("only in the default graph"))])
+    return igkg.KnowledgeGraph(store)
+
+
+def test_a_triple_in_two_local_graphs_arrives_once_and_the_count_still_checks(
+        oxigraph_server: OxigraphServer) -> None:
+    local = _two_graphs_sharing_a_triple()
+    report = bulk_push(local.store, oxigraph_server.store_url, replace=True, strategy="versioned")
+    assert report.sent == report.after == 2
+    assert oxigraph_server.count(report.versions[0]) == 2
+
+
+def test_the_spool_yields_what_was_written_from_its_start_each_time(tmp_path: Path) -> None:
+    """The upload body: read while the writer thread writes, and again from the start (digest
+    authentication sends it twice); its lines are the triples written."""
+    import tempfile
+
+    from igkg.stores.staging import Spool
+
+    local = _two_graphs_sharing_a_triple()
+    with tempfile.TemporaryFile(dir=tmp_path) as file:
+        spool = Spool(local.store, GraphPart(), file)
+        first = b"".join(spool)
+        assert b"".join(spool) == first
+        spool.wait()
+        assert spool.error is None and spool.lines == 3 == first.count(b"\n")
+    assert {line for line in first.decode().splitlines()} == {
+        '<http://example.org/s> <http://example.org/p> "shared" .',
+        '<http://example.org/s> <http://example.org/p> "only in the default graph" .'}
+
+
+def test_a_bad_source_graph_is_refused_before_anything_is_sent(oxigraph_server: OxigraphServer,
+                                                               kg: igkg.KnowledgeGraph) -> None:
+    from igkg.errors import InputError
+
+    with pytest.raises(InputError, match="source graph"):
+        bulk_push(kg.store, oxigraph_server.store_url, parts=[GraphPart(source="not an iri")])
+    assert _named_graphs(oxigraph_server) == set()

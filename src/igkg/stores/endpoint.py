@@ -46,7 +46,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, BinaryIO, TypeVar
 
@@ -198,20 +198,22 @@ class Endpoint:
         with response:
             return HttpAnswer(response.status, _media_type(response.headers), response.read())
 
-    def request(self, method: str, url: str, body: bytes | BinaryIO, media_type: str, *,
+    def request(self, method: str, url: str, body: bytes | BinaryIO | Iterable[bytes], media_type: str, *,
                 idempotent: bool) -> HttpAnswer:
         """A plain HTTP request (Graph Store Protocol), with the same headers and retries.
-        ``body`` is bytes or a seekable binary file, streamed from its start at each attempt."""
+        ``body`` is bytes, a seekable binary file (streamed from its start at each attempt, with
+        its length), or an iterable of blocks that starts again at each attempt (sent chunked,
+        without a length: :class:`igkg.stores.staging.Spool`)."""
         headers = {"User-Agent": USER_AGENT, "Content-Type": media_type, "Accept": "*/*"}
         authorization = self._authorization()
         if authorization:
             headers["Authorization"] = authorization
-        if not isinstance(body, bytes):
+        data: bytes | Iterable[bytes] = body
+        if not isinstance(body, bytes) and hasattr(body, "seek"):
             headers["Content-Length"] = str(body.seek(0, io.SEEK_END))
+            data = _Rewinding(body)  # type: ignore[arg-type]
 
         url = check_url(url)
-
-        data = body if isinstance(body, bytes) else _Rewinding(body)
 
         def send(watchdog: Deadline) -> HttpAnswer:
             request = urllib.request.Request(url, data=data, method=method, headers=headers)

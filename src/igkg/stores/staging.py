@@ -28,13 +28,15 @@ switch several named graphs at once; without parts it is the store's triples to 
 
 from __future__ import annotations
 
+import os
 import tempfile
+import threading
 import time
 import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import pyoxigraph as ox
 
@@ -46,7 +48,7 @@ from .binding import term_to_sparql
 from .endpoint import Endpoint, EndpointSettings, SparqlEndpointStore
 from .oxigraph import OxigraphStore
 
-__all__ = ["GraphPart", "BulkPushReport", "bulk_push", "current_versions", "STRATEGIES", "guess_gsp_url",
+__all__ = ["GraphPart", "BulkPushReport", "bulk_push", "current_versions", "STRATEGIES", "Spool", "guess_gsp_url",
            "guess_update_url"]
 
 STRATEGIES = ("move", "versioned")
@@ -131,31 +133,56 @@ def _node(graph: str | None, what: str = "graph name") -> ox.NamedNode | None:
 
 
 # -- 1. streaming the local triples into a file ----------------------------------------------------
-def _has_named_graphs(store: GraphStore) -> bool:
-    if isinstance(store, OxigraphStore):
-        return next(iter(store.oxigraph.named_graphs()), None) is not None
-    return any(not isinstance(q.graph_name, ox.DefaultGraph) for q in store.quads())
+def _graphs(store: OxigraphStore, source: ox.NamedNode | None) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
+    if source is not None:
+        return [source]
+    return [ox.DefaultGraph(), *sorted(store.oxigraph.named_graphs(), key=str)]
 
 
-def write_part(store: GraphStore, part: GraphPart, out: BinaryIO) -> int:
-    """Write the part's triples as N-Triples to ``out``; return how many (distinct) triples."""
+class _Lines:
+    """A binary writer that counts the lines (N-Triples: one triple a line) passing through it."""
+
+    def __init__(self, out: BinaryIO, on_write: Callable[[], None] | None = None) -> None:
+        self.out, self.on_write, self.lines = out, on_write, 0
+
+    def write(self, block: bytes) -> int:
+        written = self.out.write(block)
+        self.lines += block.count(b"\n")
+        if self.on_write is not None:
+            self.on_write()
+        return written
+
+    def flush(self) -> None:
+        self.out.flush()
+
+
+def write_part(store: GraphStore, part: GraphPart, out: BinaryIO | _Lines) -> int:
+    """Write the part's triples as N-Triples to ``out``; return how many lines (triples) were
+    written. Without a source graph every graph of the store is written, one after the other:
+    a triple in several local graphs is written once per graph, and the staging graph, a set,
+    keeps it once (:func:`_expected` counts the distinct triples when the counts differ)."""
     source = _node(part.source, "source graph")
-    if isinstance(store, OxigraphStore) and (source is not None or not _has_named_graphs(store)):
-        graph: ox.NamedNode | ox.DefaultGraph = source if source is not None else ox.DefaultGraph()
-        store.oxigraph.dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
-        pattern = _graph_pattern(source)
-        answer = store.oxigraph.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
+    lines = out if isinstance(out, _Lines) else _Lines(out)
+    sink = cast(BinaryIO, lines)
+    if isinstance(store, OxigraphStore):
+        for graph in _graphs(store, source):  # Oxigraph's own writer, graph by graph, in Rust
+            store.oxigraph.dump(sink, format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+    else:
+        for batch in _batches(store, source):
+            lines.write(ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES) or b"")
+    return lines.lines
+
+
+def _expected(store: GraphStore, part: GraphPart) -> int:
+    """The distinct triples of a part (only asked when the server holds fewer than were written)."""
+    source = _node(part.source, "source graph")
+    if isinstance(store, OxigraphStore):
+        pattern = (_graph_pattern(source) if source is not None
+                   else "{ GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o }")
+        answer = store.oxigraph.query(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {pattern} }} }}")
         return int(next(iter(answer))[0].value)  # type: ignore[arg-type]
-    seen: set[ox.Triple] | None = set() if source is None and _has_named_graphs(store) else None
-    written = 0
-    for batch in _batches(store, source):
-        if seen is not None:  # the same triple in several local graphs goes once
-            fresh = [t for t in batch if t not in seen]
-            seen.update(fresh)
-            batch = fresh
-        out.write(ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES) or b"")
-        written += len(batch)
-    return written
+    return len({triple for batch in _batches(store, source) for triple in batch})
 
 
 def _batches(store: GraphStore, source: ox.NamedNode | None) -> Iterator[list[ox.Triple]]:
@@ -169,6 +196,65 @@ def _batches(store: GraphStore, source: ox.NamedNode | None) -> Iterator[list[ox
             batch = []
     if batch:
         yield batch
+
+
+class Spool:
+    """The part's N-Triples written to a temporary file by a thread while the upload reads it:
+    the server parses the first triples while the last are still being written (on two cores the
+    two overlap). Iterating yields the file's blocks from its start, waiting for the writer at
+    its end, so a second send (digest authentication) sends the same bytes. Sent without a
+    length (chunked); :meth:`wait` gives the finished file for a server that wants a length."""
+
+    _BLOCK = 1 << 20
+
+    def __init__(self, store: GraphStore, part: GraphPart, file: BinaryIO) -> None:
+        self.file = file
+        self._changed = threading.Condition()
+        self._done = False
+        self.error: BaseException | None = None
+        self.lines = 0
+        self.seconds = 0.0
+        self._thread = threading.Thread(target=self._write, args=(store, part), name="igkg-push-writer",
+                                        daemon=True)
+        self._thread.start()
+
+    def _notify(self) -> None:
+        with self._changed:
+            self._changed.notify_all()
+
+    def _write(self, store: GraphStore, part: GraphPart) -> None:
+        started = time.perf_counter()
+        try:
+            self.lines = write_part(store, part, _Lines(self.file, self._notify))
+            self.file.flush()
+        except BaseException as error:  # handed to the caller by wait()
+            self.error = error
+        finally:
+            self.seconds = time.perf_counter() - started
+            with self._changed:
+                self._done = True
+                self._changed.notify_all()
+
+    def __iter__(self) -> Iterator[bytes]:
+        descriptor, offset = self.file.fileno(), 0
+        while True:
+            with self._changed:
+                while not self._done and os.fstat(descriptor).st_size <= offset:
+                    self._changed.wait(0.5)
+                done = self._done
+            block = os.pread(descriptor, self._BLOCK, offset)
+            if block:
+                offset += len(block)
+                yield block
+            elif done:
+                if self.error is not None:
+                    raise OSError(f"writing the push's triples failed: {self.error}")
+                return
+
+    def wait(self) -> BinaryIO:
+        """The finished file (when the writer failed: its error is in :attr:`error`)."""
+        self._thread.join()
+        return self.file
 
 
 # -- the remote side --------------------------------------------------------------------------------
@@ -263,6 +349,8 @@ def bulk_push(
         raise InputError(f"unknown push strategy {strategy!r}; use one of {', '.join(STRATEGIES)}")
     parts = list(parts) or [GraphPart()]
     targets = [_node(p.target) for p in parts]
+    for part in parts:
+        _node(part.source, "source graph")
     if len({t.value if t else None for t in targets}) != len(targets):
         raise InputError("each target graph may be named once in a push")
     settings = settings or EndpointSettings.from_environment()
@@ -270,7 +358,9 @@ def bulk_push(
     updater = Endpoint(update_url or guess_update_url(url), settings)
     counter = SparqlEndpointStore(query_url or guess_query_url(gsp_url), settings)
     gsp = Endpoint(gsp_url, settings)
-    fast = "&no_transaction" if _last(gsp_url) == "store" else ""  # Oxigraph's bulk loader
+    # Oxigraph's bulk loader; lenient: IRIs not re-checked (Oxigraph wrote them), and a line it
+    # could not read would be missing from the count, which is checked
+    fast = "&no_transaction&lenient" if _last(gsp_url) == "store" else ""
     token = uuid.uuid4().hex
     staging = [push_staging_graph(token, i) for i in range(len(parts))]
     phases: dict[str, float] = {}
@@ -284,16 +374,25 @@ def bulk_push(
     sent = 0
     try:
         for part, graph in zip(parts, staging, strict=True):
-            with tempfile.TemporaryFile(prefix="igkg-push-") as payload:
+            with tempfile.TemporaryFile(prefix="igkg-push-") as file:
                 tick = time.perf_counter()
-                triples = write_part(store, part, payload)
-                phases["write"] = phases.get("write", 0.0) + time.perf_counter() - tick
-                tick = time.perf_counter()
+                spool = Spool(store, part, file)
                 address = f"{gsp.url}?{urllib.parse.urlencode({'graph': graph.value})}{fast}"
-                gsp.request("POST", address, payload, "application/n-triples", idempotent=False)
+                try:  # Oxigraph reads a chunked body while it is written; others get the file and its length
+                    gsp.request("POST", address, spool if fast else spool.wait(), "application/n-triples",
+                                idempotent=False)
+                except EndpointError:
+                    spool.wait()
+                    if spool.error is None:
+                        raise
+                spool.wait()
+                if spool.error is not None:
+                    raise InputError(f"the triples to push could not be written: {spool.error}")
+                phases["write"] = phases.get("write", 0.0) + spool.seconds
                 phases["stage"] = phases.get("stage", 0.0) + time.perf_counter() - tick
             tick = time.perf_counter()
             staged = _count_remote(counter, graph)
+            triples = spool.lines if staged == spool.lines else _expected(store, part)
             phases["verify"] = phases.get("verify", 0.0) + time.perf_counter() - tick
             if staged != triples:
                 raise EndpointError(f"{counter.location}: the staging graph {graph.value} has {staged} triples, "

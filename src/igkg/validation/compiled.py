@@ -36,7 +36,7 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 from ..errors import InputError
 from ..namespaces import compact
 
-__all__ = ["Check", "compile_shapes", "screens"]
+__all__ = ["Check", "compile_shapes"]
 #: Counts inside a nested shape (sh:node, sh:or …) are checked by that many distinct values in one
 #: pattern, so only small ones: a larger bound is refused, naming the construct.
 _MAX_NESTED_COUNT = 4
@@ -67,11 +67,6 @@ class Check:
     severity: str
     path: str
     value_from: str  # "value": ?value; "focus": the focus node; "": none
-    #: A screen: the shape's targets and prologue, and an expression on ``?this`` that is true
-    #: where this check finds a violation (None: the check always runs). See :func:`screens`.
-    target: str = ""
-    prologue: str = ""
-    screen: str | None = None
 
 
 def _n3(term: rdflib.term.Node) -> str:
@@ -243,7 +238,10 @@ class _Compiler:
         g = self.g
         branches = []
         for cls in g.objects(shape, SH.targetClass):
-            branches.append(f"?this a ?_tc . VALUES ?_tc {{ {self.classes(cls)} }}")
+            classes = self.subclasses(str(cls))
+            # one class without subclasses: a constant (Oxigraph joins it faster than a VALUES)
+            branches.append(f"?this a <{classes[0]}>" if len(classes) == 1 else
+                            f"?this a ?_tc . VALUES ?_tc {{ {self.classes(cls)} }}")
         for node in g.objects(shape, SH.targetNode):
             branches.append(f"VALUES ?this {{ {_n3(node)} }}")
         for p in g.objects(shape, SH.targetSubjectsOf):
@@ -284,7 +282,7 @@ class _Compiler:
         node_value = self.value_expression(shape, "?this")
         if node_value != "true":
             yield Check(name, f"{prologue}\nSELECT DISTINCT ?this WHERE {{ {target} FILTER (!({node_value})) }}",
-                        self.message(shape), severity, "", "focus", target, prologue, f"!({node_value})")
+                        self.message(shape), severity, "", "focus")
         for prop in self.g.objects(shape, SH.property):
             yield from self.property_checks(name, prop, target, prologue)
         for constraint in self.g.objects(shape, SH.sparql):
@@ -309,28 +307,21 @@ class _Compiler:
         sets, handled = self.class_sets(prop)
         for classes in sets:
             listed = " ".join(f"<{c}>" for c in classes)
-            w, t = self.var("s"), self.var("c")
             yield Check(name, f"{prologue}\nSELECT DISTINCT ?this ?value WHERE {{ {target} ?this {path} ?value "
                               f"MINUS {{ ?value a ?_c . VALUES ?_c {{ {listed} }} }} }}",
-                        message, severity, shown, "value", target, prologue,
-                        f"EXISTS {{ ?this {path} {w} FILTER NOT EXISTS {{ {w} a {t} . VALUES {t} {{ {listed} }} }} }}")
+                        message, severity, shown, "value")
         values = self.value_expression(prop, "?value", skip=handled)
         if values != "true":
             yield Check(name, f"{prologue}\nSELECT DISTINCT ?this ?value WHERE {{ {target} ?this {path} ?value "
-                              f"FILTER (!({values})) }}", message, severity, shown, "value", target, prologue,
-                        f"EXISTS {{ ?this {path} {(w := self.var('s'))} "
-                        f"FILTER (!({self.value_expression(prop, w, skip=handled)})) }}")
+                              f"FILTER (!({values})) }}", message, severity, shown, "value")
         low, high = self.one(prop, SH.minCount), self.one(prop, SH.maxCount)
         # at least one / at most one value: an anti-join and a self-join, no grouping
         if low is not None and int(str(low)) == 1:
             yield Check(name, f"{prologue}\nSELECT DISTINCT ?this WHERE {{ {target} MINUS {{ ?this {path} ?_v }} }}",
-                        message, severity, shown, "", target, prologue,
-                        f"NOT EXISTS {{ ?this {path} {self.var('s')} }}")
+                        message, severity, shown, "")
         if high is not None and int(str(high)) == 1:
             yield Check(name, f"{prologue}\nSELECT DISTINCT ?this WHERE {{ {target} ?this {path} ?_a . "
-                              f"?this {path} ?_b FILTER (!sameTerm(?_a, ?_b)) }}", message, severity, shown, "",
-                        target, prologue, f"EXISTS {{ ?this {path} {(a := self.var('a'))} . ?this {path} "
-                                          f"{(b := self.var('b'))} FILTER (!sameTerm({a}, {b})) }}")
+                              f"?this {path} ?_b FILTER (!sameTerm(?_a, ?_b)) }}", message, severity, shown, "")
         grouped = []
         if low is not None and int(str(low)) != 1:
             grouped.append(f"COUNT(DISTINCT ?_v) < {int(str(low))}")
@@ -372,18 +363,3 @@ def compile_shapes(shapes: rdflib.Graph, subclasses: Subclasses, where: str) -> 
         checks.extend(compiler.checks(shape))
     return checks
 
-
-def screens(checks: list[Check]) -> list[tuple[str, list[Check]]]:
-    """Checks of one shape grouped behind one query that finds whether any of them fails: one
-    pass over the shape's targets instead of one per check; only when it finds a focus node are
-    the checks themselves run. Checks without a screen form groups of their own (query "")."""
-    groups: dict[tuple[str, str, str], list[Check]] = {}
-    alone: list[tuple[str, list[Check]]] = []
-    for check in checks:
-        if check.screen is None:
-            alone.append(("", [check]))
-        else:
-            groups.setdefault((check.shape, check.target, check.prologue), []).append(check)
-    screened = [(f"{prologue}\nSELECT ?this WHERE {{ {target} FILTER ({' || '.join(c.screen or '' for c in group)}) }} "
-                 f"LIMIT 1", group) for (_shape, target, prologue), group in groups.items()]
-    return screened + alone

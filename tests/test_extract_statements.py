@@ -641,3 +641,12 @@ def test_conditional_and_courteous_forms(
     ][0]
     assert [(a["verb"], a["as_written"]) for a in unit["actions"]] == [action]
     assert iris(unit["addressees"]) == addressees
+
+
+def test_a_quoted_paragraph_is_anothers_words_not_a_unit(kg: igkg.KnowledgeGraph) -> None:
+    text = (
+        "# Paper\n\n“The Forum should be a space for all,” said the Chair at the opening.\n\n"
+        "Governments are encouraged to host national IGFs.\n"
+    )
+    units = igkg.extract(text=text, graph=kg).to_dict()["recommendations"]
+    assert [u["text"][:11] for u in units] == ["Governments"]

@@ -270,6 +270,8 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
         matching = for_matching(" ".join(body.split()))
         if matching.endswith(":") or len(matching.split()) < 3:
             return False  # a chapeau ("We, the undersigned organizations:") or a heading
+        if matching.startswith('"'):
+            return False  # a quotation ('"The Forum should be a space for all," said the Chair'): another's words
         found = opening_verb(matching, lexicon)
         if found is None:
             # "**Funding.** We urge governments …": a label run into the paragraph, then its verb

@@ -120,7 +120,7 @@ def node_class(types: Iterable[str]) -> NodeClass:
 
 def is_schema(types: Iterable[str]) -> bool:
     """True for ontology terms (classes, properties, the ontology itself, shapes)."""
-    return any(t in SCHEMA_TYPES for t in types)
+    return not SCHEMA_TYPES.isdisjoint(types)
 
 
 CONCEPT_TYPES = frozenset((SKOS.Concept.value, SKOS.ConceptScheme.value))
@@ -130,12 +130,15 @@ def is_concept(types: Iterable[str]) -> bool:
     """True for the terms of the concept schemes (verification status, verbs and their kinds,
     topics, document status …): values that describe a node, drawn as its properties, not as
     hub nodes that link everything to everything."""
-    return any(t in CONCEPT_TYPES for t in types)
+    return not CONCEPT_TYPES.isdisjoint(types)
 
 
 def _first(facts: Mapping[str, Sequence[str]], *keys: str) -> str | None:
     for key in keys:
-        values = [v.strip() for v in facts.get(key, ()) if v.strip()]
+        found = facts.get(key)
+        if not found:
+            continue
+        values = [v for v in (v.strip() for v in found) if v]
         if values:
             return sorted(values)[0] if len(values) > 1 else values[0]
     return None

@@ -51,33 +51,32 @@ class Facts:
         reads every quad of the store through here, so it does the work of :meth:`add` inline."""
         types, literals, links, terms = self.types, self.literals, self.links, self.terms
         named, blank, literal = ox.NamedNode, ox.BlankNode, ox.Literal
+        resource = named | blank
         for item in triples:
             subject, predicate, obj = item[0], item[1], item[2]
-            kind = type(subject)  # pyoxigraph's term classes are final: a type test is exact
-            if kind is named:
+            if isinstance(subject, named):
                 s = subject.value
-            elif kind is blank:
+            elif isinstance(subject, blank):
                 s = f"_:{subject.value}"
             else:
                 continue
-            if type(predicate) is not named:
+            if not isinstance(predicate, named):
                 continue
             if s not in terms:
                 terms[s] = subject
             p = predicate.value
-            kind = type(obj)
-            if kind is literal:
+            if isinstance(obj, literal):
                 values = literals[s][p]
                 value = obj.value
                 if value not in values:
                     values.append(value)
             elif p == RDF_TYPE:
-                if kind is named:
+                if isinstance(obj, named):
                     kinds = types[s]
                     if obj.value not in kinds:
                         kinds.append(obj.value)
-            elif kind is named or kind is blank:
-                o = obj.value if kind is named else f"_:{obj.value}"
+            elif isinstance(obj, resource):
+                o = obj.value if isinstance(obj, named) else f"_:{obj.value}"
                 if o not in terms:
                     terms[o] = obj
                 links[s].add((p, o))

@@ -114,8 +114,12 @@ SCHEMA_TYPES = frozenset(term.value for term in (
 
 def node_class(types: Iterable[str]) -> NodeClass:
     """The explorer class of a node with these ``rdf:type`` IRIs (``OTHER`` when none matches)."""
-    found = [_BY_TYPE[t] for t in types if t in _BY_TYPE]
-    return min(found, key=lambda c: _PRIORITY[c.key]) if found else OTHER
+    best, rank = OTHER, len(_PRIORITY)
+    for t in types:
+        cls = _BY_TYPE.get(t)
+        if cls is not None and _PRIORITY[cls.key] < rank:
+            best, rank = cls, _PRIORITY[cls.key]
+    return best
 
 
 def is_schema(types: Iterable[str]) -> bool:

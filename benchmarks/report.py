@@ -118,7 +118,10 @@ def render_report(results: dict[str, Any]) -> str:
             today, today_bound = _ms(row.get(TODAY))
             theirs, bound = _ms(row.get(RDFLIB))
             first = (row.get(IGKG) or {}).get("first_page_ms")
-            shown = _fmt_ms(mine, mine_bound) + (f" (first page {_fmt_ms(first)})" if first is not None else "")
+            cold = (row.get(IGKG) or {}).get("first_run_ms")
+            notes = [f"first page {_fmt_ms(first)}"] if first is not None else []
+            notes += [f"first run {_fmt_ms(cold)}"] if cold is not None else []
+            shown = _fmt_ms(mine, mine_bound) + (f" ({'; '.join(notes)})" if notes else "")
             cells += [shown] + ([_fmt_ms(today, today_bound)] if has_today else [])
             cells += [_fmt_ms(theirs, bound), "–" if mine_bound else _ratio(mine, theirs, bound)]
             if mine and theirs and not mine_bound:

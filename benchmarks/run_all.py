@@ -42,6 +42,20 @@ import probes  # noqa: E402  (benchmarks/probes.py: the code each measuring proc
 from report import render_report  # noqa: E402  (benchmarks/report.py: the table)
 
 
+def progress(stderr: str) -> dict[str, Any]:
+    """The per-query rows a probe printed on stderr as it went (``{"query": NAME, …}`` lines), so
+    that a probe stopped half-way (its process timeout, a crash) still gives the rows it measured."""
+    rows: dict[str, Any] = {}
+    for line in stderr.splitlines():
+        if line.startswith('{"query": '):
+            try:
+                row = json.loads(line)
+            except ValueError:
+                continue
+            rows[str(row.pop("query"))] = row
+    return rows
+
+
 class Runner:
     """Runs probes in fresh processes with one checkout's ``src/`` first on the path."""
 
@@ -51,17 +65,29 @@ class Runner:
     def __call__(self, probe: str, timeout: float | None = None, **kwargs: Any) -> dict[str, Any] | None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(self.src), str(HERE)]), "NO_COLOR": "1"}
         command = [sys.executable, "-c", f"import probes, sys; probes.main({probe!r}, sys.argv[1])", json.dumps(kwargs)]
+        limit = timeout or self.timeout
         try:
             done = subprocess.run(command, env=env, capture_output=True, text=True, check=False,
-                                  timeout=timeout or self.timeout, cwd=ROOT)
-        except subprocess.TimeoutExpired:
-            return {"timeout": timeout or self.timeout}
+                                  timeout=limit, cwd=ROOT)
+        except subprocess.TimeoutExpired as stopped:
+            # A probe that prints its answer at the end loses everything when stopped; what it
+            # printed as it went is kept, and the stop is said, not silently turned into no rows.
+            partial = progress(_text(stopped.stderr))
+            print(f"  {probe} ({self.src}): stopped after {limit:.0f} s"
+                  + (f"; {len(partial)} queries measured before" if partial else ""), file=sys.stderr)
+            return {"timeout": limit, **({"queries": partial} if partial else {})}
         lines = done.stdout.strip().splitlines()
         if done.returncode != 0 or not lines:
-            print(f"  {probe} ({self.src}): failed: {done.stderr.strip().splitlines()[-1:] or done.returncode}",
+            tail = [line for line in done.stderr.strip().splitlines() if not line.startswith('{"query": ')][-3:]
+            partial = progress(done.stderr)
+            print(f"  {probe} ({self.src}): failed (exit {done.returncode}): {' | '.join(tail) or 'no output'}",
                   file=sys.stderr)
-            return None
+            return {"failed": done.returncode, "queries": partial} if partial else None
         return dict(json.loads(lines[-1]))
+
+
+def _text(output: str | bytes | None) -> str:
+    return output.decode("utf-8", "replace") if isinstance(output, bytes) else output or ""
 
 
 def machine() -> dict[str, Any]:
@@ -108,8 +134,12 @@ def measure_size(triples: int, args: argparse.Namespace, runs: dict[str, Runner]
 
     for label, run in runs.items():
         print(f"[{triples}] {label}: named queries on --store", flush=True)
+        # Each query is stopped by igkg's own deadline (``--store-query-deadline``); the process
+        # as a whole may take that long for every query (a first run each) and more, so its own
+        # timeout follows the deadline rather than the flat ``--query-timeout`` of other probes.
         found = run("store_queries", store=str(stores[label]), repeat=args.repeat, slow_ms=args.slow_ms,
-                    timeout=args.query_timeout)
+                    per_query=args.store_query_deadline,
+                    timeout=max(args.query_timeout, 40 * args.store_query_deadline))
         for name, row in (found or {}).get("queries", {}).items():
             out["queries"].setdefault(name, {})[label] = row
     if not args.skip_rdflib:
@@ -168,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rdflib-timeout", type=float, default=30.0, help="per rdflib query (a lower bound after)")
     parser.add_argument("--rdflib-load-timeout", type=float, default=600.0)
     parser.add_argument("--query-timeout", type=float, default=900.0, help="per measuring process")
+    parser.add_argument("--store-query-deadline", type=float, default=120.0,
+                        help="igkg's deadline per named query on --store (a lower bound after)")
     parser.add_argument("--push-timeout", type=float, default=300.0)
     parser.add_argument("--validate-timeout", type=float, default=60.0)
     parser.add_argument("--view-triples", type=int, default=125_000, help="corpus of the ~20k-node view")

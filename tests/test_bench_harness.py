@@ -64,3 +64,24 @@ def test_runs_of_different_sizes_merge_into_one_table() -> None:
     merged = report.merge([small, large])
     assert sorted(merged["sizes"]) == ["10000", "1000000"] and merged["machine"] == {"cpus": 2}
     assert "| measurement | 10k igkg |" in report.render_report(merged)
+
+
+def test_rows_printed_before_a_probe_stopped_are_kept() -> None:
+    # What a store_queries probe leaves on stderr when its process is stopped after two queries
+    # (its final JSON line never printed): the two rows, not an empty table; other lines ignored.
+    stderr = ('{"query": "actions", "ms": 0.4, "rows": 15, "runs": 3, "first_run_ms": 2204.0}\n'
+              "Traceback (most recent call last):\n"
+              '{"query": "documents", "ms": 1.2, "rows": 3199, "runs": 3}\n'
+              '{"query": "broken", "ms": \n')
+    rows = run_all.progress(stderr)
+    assert rows == {"actions": {"ms": 0.4, "rows": 15, "runs": 3, "first_run_ms": 2204.0},
+                    "documents": {"ms": 1.2, "rows": 3199, "runs": 3}}
+
+
+def test_report_shows_the_first_run_beside_the_kept_answer() -> None:
+    results = {"sizes": {"10000": {"triples": 10_000, "load": {}, "other": {},
+                                   "queries": {"actions": {"igkg": {"ms": 0.4, "rows": 15, "first_page_ms": 0.3,
+                                                                    "first_run_ms": 2204.0}}}}},
+               "machine": {"cpus": 2}}
+    line = next(x for x in report.render_report(results).splitlines() if x.startswith("| query actions"))
+    assert "0.40 (first page 0.30; first run 2,204)" in line

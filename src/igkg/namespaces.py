@@ -89,6 +89,9 @@ _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: len(item[1]), reverse=Tru
 #: The characters of a local name igkg writes as ``prefix:local`` (and, for display, ``/`` and ``.``).
 _LOCAL_OK = re.compile(r"[A-Za-z0-9_-]+")
 _DISPLAY_OK = re.compile(r"[A-Za-z0-9_./-]+")
+#: The longest namespace an IRI starts with, found in one match (alternatives longest first).
+_LONGEST = re.compile("|".join(re.escape(namespace) for _prefix, namespace in _BY_LENGTH))
+_PREFIX_OF = {namespace: prefix for prefix, namespace in reversed(_BY_LENGTH)}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -100,7 +103,13 @@ def compact(iri: str, *, for_display: bool = False) -> str:
     for every cell, tooltip and edge label: the last 65,536 answers are kept.)
     """
     allowed = _DISPLAY_OK if for_display else _LOCAL_OK
-    for prefix, namespace in _BY_LENGTH:
+    found = _LONGEST.match(iri)
+    if found is None:
+        return iri
+    namespace = found.group(0)
+    if allowed.fullmatch(iri, len(namespace)):  # the usual case: the longest namespace fits
+        return f"{_PREFIX_OF[namespace]}:{iri[len(namespace):]}"
+    for prefix, namespace in _BY_LENGTH:  # else a shorter one whose local part is allowed
         if iri.startswith(namespace):
             local = iri[len(namespace) :]
             if allowed.fullmatch(local):

@@ -82,8 +82,8 @@ class Facts:
                 links[s].add((p, o))
 
     def first_link(self, key: str, predicate: str) -> str | None:
-        targets = sorted(o for p, o in self.links.get(key, ()) if p == predicate)
-        return targets[0] if targets else None
+        out = self.links.get(key)
+        return min((o for p, o in out if p == predicate), default=None) if out else None
 
 
 def _values(var: str, terms: Sequence[Node]) -> str:
@@ -146,11 +146,21 @@ def property_names(store: GraphStore, predicates: Iterable[str]) -> dict[str, st
 def container_names(store: GraphStore, facts: Facts, keys: Iterable[str]) -> dict[str, str]:
     """For each node that is part of something, the short name of the outermost whole."""
     tops: dict[str, str] = {}
-    pending = [k for k in keys if facts.first_link(k, _IS_PART_OF)]
+    parents: dict[str, str | None] = {}  # each described node's whole, looked up once
+
+    def parent_of(node: str) -> str | None:
+        if node in parents:
+            return parents[node]
+        found = facts.first_link(node, _IS_PART_OF)
+        if node in facts.described:  # its links are all known: they will not change
+            parents[node] = found
+        return found
+
+    pending = [k for k in keys if parent_of(k)]
     for key in pending:
         current, chain = key, {key}
         while True:
-            parent = facts.first_link(current, _IS_PART_OF)
+            parent = parent_of(current)
             if parent is None or parent in chain:
                 break
             if parent not in facts.described:

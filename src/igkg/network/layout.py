@@ -11,7 +11,6 @@ it and let vis-network's physics relax it.
 from __future__ import annotations
 
 import math
-from collections import deque
 from collections.abc import Collection, Sequence
 
 __all__ = ["radial_layout"]
@@ -29,14 +28,11 @@ def _components(n: int, adjacency: Sequence[Collection[int]]) -> list[list[int]]
             continue
         seen[start] = True
         members = [start]
-        queue = deque([start])
-        while queue:
-            node = queue.popleft()
+        for node in members:  # breadth first: the list is its own queue
             for other in adjacency[node]:
                 if not seen[other]:
                     seen[other] = True
                     members.append(other)
-                    queue.append(other)
         components.append(members)
     return components
 
@@ -59,35 +55,46 @@ def _linked_first(siblings: list[int], adjacency: Sequence[Collection[int]]) -> 
                 continue
             placed.add(node)
             ordered.append(node)
-            stack.extend(sorted((o for o in adjacency[node] if o in among and o not in placed), reverse=True))
+            linked = [o for o in adjacency[node] if o in among and o not in placed]
+            if linked:
+                linked.sort(reverse=True)
+                stack.extend(linked)
     return ordered
 
 
+class _Tree:
+    """Breadth-first trees of the components, in per-node lists shared by every component."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = [-2] * n  # -2: not reached yet; -1: a root
+        self.depth = [0] * n
+        self.weight = [1] * n
+        self.children: list[list[int]] = [[] for _ in range(n)]
+
+
 def _radial(
-    root: int, members: Sequence[int], adjacency: Sequence[Collection[int]], order: Sequence[int]
+    root: int, adjacency: Sequence[Collection[int]], rank: Sequence[int], tree: _Tree
 ) -> dict[int, tuple[float, float]]:
     """Positions of one component, centred on (0, 0)."""
-    parent = {root: -1}
-    depth = {root: 0}
-    children: dict[int, list[int]] = {root: []}
-    queue = deque([root])
-    visiting: list[int] = []
-    while queue:
-        node = queue.popleft()
-        visiting.append(node)
-        fresh = [o for o in sorted(adjacency[node], key=lambda o: (order[o], o)) if o not in parent]
+    parent, depth, weight, children = tree.parent, tree.depth, tree.weight, tree.children
+    parent[root] = -1
+    visiting = [root]
+    key = rank.__getitem__
+    for node in visiting:  # breadth first: the list is its own queue
+        fresh = sorted((o for o in adjacency[node] if parent[o] == -2), key=key)
+        below = depth[node] + 1
+        mine = children[node]
         for other in _linked_first(fresh, adjacency):
             parent[other] = node
-            depth[other] = depth[node] + 1
-            children[other] = []
-            children[node].append(other)
-            queue.append(other)
-    weight = {node: 1 for node in visiting}
+            depth[other] = below
+            mine.append(other)
+            visiting.append(other)
     for node in reversed(visiting):
         if parent[node] >= 0:
             weight[parent[node]] += weight[node]
     per_ring: dict[int, int] = {}
-    for d in depth.values():
+    for node in visiting:
+        d = depth[node]
         per_ring[d] = per_ring.get(d, 0) + 1
     radius = {0: 0.0}
     for d in range(1, max(per_ring) + 1):
@@ -95,15 +102,19 @@ def _radial(
         radius[d] = max(radius[d - 1] + RING, fit)
     positions: dict[int, tuple[float, float]] = {root: (0.0, 0.0)}
     arcs = {root: (0.0, 2 * math.pi)}
+    cos, sin = math.cos, math.sin
     for node in visiting:
         start, width = arcs[node]
-        total = sum(weight[c] for c in children[node]) or 1
-        for child in children[node]:
+        kids = children[node]
+        if not kids:
+            continue
+        total = sum(weight[c] for c in kids) or 1
+        for child in kids:
             share = width * weight[child] / total
             arcs[child] = (start, share)
             angle = start + share / 2
             r = radius[depth[child]]
-            positions[child] = (r * math.cos(angle), r * math.sin(angle))
+            positions[child] = (r * cos(angle), r * sin(angle))
             start += share
     return positions
 
@@ -126,13 +137,17 @@ def radial_layout(
             adjacency[a].add(b)
             adjacency[b].add(a)
     keys = list(order) if order is not None else list(range(n))
+    rank = [0] * n  # each node's place in the order (its key, then its number): one sort for all
+    for place, node in enumerate(sorted(range(n), key=lambda o: (keys[o], o))):
+        rank[node] = place
     components = sorted(_components(n, adjacency), key=lambda c: (-len(c), min(c)))
     placed: list[tuple[float, float]] = [(0.0, 0.0)] * n
     laid_out: list[tuple[dict[int, tuple[float, float]], float]] = []
+    tree = _Tree(n)
     for members in components:
         best = max(members, key=lambda m: (len(adjacency[m]), -m))
         centre = root if root is not None and root in members else best
-        positions = _radial(centre, members, adjacency, keys)
+        positions = _radial(centre, adjacency, rank, tree)
         extent = max((math.hypot(x, y) for x, y in positions.values()), default=0.0) + SPACING / 2
         laid_out.append((positions, extent))
     # Pack components in rows, the largest first, rows about as wide as the whole is tall.

@@ -114,13 +114,17 @@ SCHEMA_TYPES = frozenset(term.value for term in (
 
 def node_class(types: Iterable[str]) -> NodeClass:
     """The explorer class of a node with these ``rdf:type`` IRIs (``OTHER`` when none matches)."""
-    found = [_BY_TYPE[t] for t in types if t in _BY_TYPE]
-    return min(found, key=lambda c: _PRIORITY[c.key]) if found else OTHER
+    best, rank = OTHER, len(_PRIORITY)
+    for t in types:
+        cls = _BY_TYPE.get(t)
+        if cls is not None and _PRIORITY[cls.key] < rank:
+            best, rank = cls, _PRIORITY[cls.key]
+    return best
 
 
 def is_schema(types: Iterable[str]) -> bool:
     """True for ontology terms (classes, properties, the ontology itself, shapes)."""
-    return any(t in SCHEMA_TYPES for t in types)
+    return not SCHEMA_TYPES.isdisjoint(types)
 
 
 CONCEPT_TYPES = frozenset((SKOS.Concept.value, SKOS.ConceptScheme.value))
@@ -130,12 +134,15 @@ def is_concept(types: Iterable[str]) -> bool:
     """True for the terms of the concept schemes (verification status, verbs and their kinds,
     topics, document status …): values that describe a node, drawn as its properties, not as
     hub nodes that link everything to everything."""
-    return any(t in CONCEPT_TYPES for t in types)
+    return not CONCEPT_TYPES.isdisjoint(types)
 
 
 def _first(facts: Mapping[str, Sequence[str]], *keys: str) -> str | None:
     for key in keys:
-        values = [v.strip() for v in facts.get(key, ()) if v.strip()]
+        found = facts.get(key)
+        if not found:
+            continue
+        values = [v for v in (v.strip() for v in found) if v]
         if values:
             return sorted(values)[0] if len(values) > 1 else values[0]
     return None

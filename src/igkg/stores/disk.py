@@ -262,7 +262,7 @@ def _bulk_load(store: ox.Store, path: Path, done: int, total: int | None, progre
         with raw_file as raw:
             reader = _CountingReader(raw, path, done, total, progress)
             guarded = GuardedReader(reader, syntax, path=path, limits=limits)  # type: ignore[arg-type]
-            store.bulk_load(input=guarded, format=syntax.oxigraph,  # type: ignore[arg-type]  # has read()
+            store.bulk_load(input=guarded, format=syntax.oxigraph,
                             base_iri=path.resolve().as_uri(), to_graph=graph)
             return reader.done
     except SyntaxError as error:

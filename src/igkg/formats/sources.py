@@ -16,9 +16,9 @@ and replaced one by one on a server (``igkg push --document``):
   named for the file, ``…/graph/file/<file name>``.
 
 Queries read the union of all graphs. Oxigraph 0.5 reads a triple held by two graphs twice in
-that union (its issue 1919), so when files are read into memory (:func:`read_sources`) a triple
-is kept once, in the first graph that states it: the bundled graphs first, then the user's
-files in the order given.
+that union (its issue 1919), so when files are read into memory (:func:`read_sources`, and
+:func:`load_sources`, which gives the same quads at Oxigraph's speed) a triple is kept once, in
+the first graph that states it: the bundled graphs first, then the user's files in the order given.
 """
 
 from __future__ import annotations

@@ -146,8 +146,7 @@ def _holder_graph(raw: IO[bytes], syntax: RdfSyntax, fallback: ox.NamedNode, *, 
     holders: dict[ox.NamedNode, set[str]] = {IGKG.RecommendationDocument: set(), IGKG.TextCopy: set()}
     try:
         reader = GuardedReader(raw, syntax, path=path, limits=limits or InputLimits.from_environment())
-        for quad in ox.parse(input=reader, format=syntax.oxigraph,
-                             base_iri=base_iri):
+        for quad in ox.parse(input=reader, format=syntax.oxigraph, base_iri=base_iri):
             if quad.predicate == RDF.type and quad.object in holders \
                     and isinstance(quad.graph_name, ox.DefaultGraph) and isinstance(quad.subject, ox.NamedNode):
                 holders[quad.object].add(quad.subject.value)

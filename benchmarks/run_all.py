@@ -128,6 +128,9 @@ def measure_size(triples: int, args: argparse.Namespace, runs: dict[str, Runner]
     shutil.rmtree(ox_folder, ignore_errors=True)
     out["load"]["Oxigraph bulk_load alone"] = current("oxigraph_bulk_load", files=files, folder=str(ox_folder))
     shutil.rmtree(ox_folder, ignore_errors=True)
+    out["load"]["Oxigraph bulk_load alone, a graph per file (as igkg stores them)"] = current(
+        "oxigraph_bulk_load", files=files, folder=str(ox_folder), graphs=True)
+    shutil.rmtree(ox_folder, ignore_errors=True)
     out["load"]["igkg.load (in memory)"] = current("memory_load", corpus=str(corpus_path))
     if not args.skip_rdflib:
         out["load"]["rdflib Graph.parse"] = current("rdflib_parse", files=files, timeout=args.rdflib_load_timeout)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 import re
@@ -15,6 +16,7 @@ import pytest
 
 from cli_support import RunCli
 from igkg.cli import cli
+from igkg.cli.main import COMMAND_MODULES
 from paths import DATA, ROOT, SEED_RECOMMENDATIONS
 
 
@@ -121,12 +123,29 @@ def test_queries_lists_every_query_with_parameters(run_cli: RunCli) -> None:
 
 def test_every_command_has_help_and_a_readme_entry(run_cli: RunCli) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name, command in cli.commands.items():
+    for name in cli.list_commands(click.Context(cli)):
+        command = cli.get_command(click.Context(cli), name)
         assert isinstance(command, click.Command)
         assert command.help, f"igkg {name} has no help text"
         result = run_cli(name, "--help")
         assert result.code == 0 and "Usage: igkg" in result.out
         assert f"igkg {name}" in readme, f"README.md does not document `igkg {name}`"
+
+
+def test_the_command_table_names_every_command_of_every_module_and_load_imports_no_extractor(
+        tmp_path: Path) -> None:
+    """Commands are imported from their modules when used (``COMMAND_MODULES``): the table must
+    hold every module's ``COMMANDS``, and ``igkg load`` then starts without the extractor wing."""
+    found = {}
+    for path in sorted((ROOT / "src" / "igkg" / "cli").glob("*_command*.py")):
+        module = importlib.import_module(f"igkg.cli.{path.stem}")
+        found.update({command.name: path.stem for command in module.COMMANDS})
+    assert found == COMMAND_MODULES
+    code = ("import sys; from igkg.cli import main; code = main(sys.argv[1:]); "
+            "print(code, 'igkg.extractor' in sys.modules, 'rdflib' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, "load", str(DATA / "extra-document.ttl"), "--store",
+                           str(tmp_path / "kg"), "--no-progress"], capture_output=True, text=True, check=False)
+    assert done.stdout.splitlines()[-1] == "0 False False", done.stderr
 
 
 def test_python_m_igkg_and_version() -> None:

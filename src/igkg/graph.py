@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from .errors import InputError, ParameterError, QueryError, QueryRefused, QuerySyntaxError, ValidationFailed
 from .formats.rdf_reader import RdfText
-from .formats.sources import read_sources
+from .formats.sources import load_sources
 from .limits import QueryPolicy
 from .namespaces import PREFIXES, compact, sparql_prologue
 from .network.labels import label_table
@@ -131,12 +131,17 @@ class Graph:
         return self._labelled(run_named(self.store, query, bindings, limit=limit, offset=offset))
 
     def warm(self) -> list[str]:
-        """Run every named query that needs no parameter, and the stats, so that an on-disk store
-        keeps their answers (``igkg load --store DIR --warm``): afterwards they, and each page of
-        them, are read from the kept answers in milliseconds, in this process and any other.
-        Returns the names run; a store that keeps nothing (memory, an endpoint) runs nothing."""
-        if getattr(self.store, "answers", None) is None:
+        """Build the text index and run every named query that needs no parameter, and the stats,
+        so that an on-disk store keeps their answers (``igkg load --store DIR --warm``):
+        afterwards they, and each page of them, are read from the kept answers in milliseconds,
+        and a search goes through the index, in this process and any other. Returns the names
+        run; a store that keeps nothing (memory, an endpoint) runs nothing."""
+        answers = getattr(self.store, "answers", None)
+        if answers is None:
             return []
+        oxigraph = getattr(self.store, "oxigraph", None)
+        if isinstance(oxigraph, ox.Store):
+            answers.index_texts(oxigraph)
         done = []
         for query in library().values():
             if any(p.required for p in query.parameters):
@@ -309,9 +314,8 @@ def open_store(
         assert endpoint is not None
         return SparqlEndpointStore(endpoint, policy=policy)
     files = [p if isinstance(p, RdfText) else Path(p) for p in (*paths, *data)]
-    quads = read_sources(files, bundled=bundled)  # each source in its graph, each triple once
     memory = OxigraphStore(policy=policy)
-    memory.add(quads)
+    load_sources(memory.oxigraph, files, bundled=bundled)  # each source in its graph, each triple once
     memory.triples_once = True
     return memory
 

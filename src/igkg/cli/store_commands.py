@@ -86,8 +86,9 @@ class _ProgressBar:
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show a progress bar on a terminal.")
 @click.option("--warm", is_flag=True,
-              help="Then run every named query that needs no parameter, and the stats, so that their answers "
-                   "are kept beside the store and later runs read them in milliseconds (docs/large-corpus.md).")
+              help="Then build the text index and run every named query that needs no parameter, and the stats, "
+                   "so that their answers are kept beside the store and later runs read them in milliseconds "
+                   "(docs/large-corpus.md).")
 @report_format_option
 @input_format_option
 def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress: bool, warm: bool, fmt: str,

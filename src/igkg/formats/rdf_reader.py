@@ -10,9 +10,10 @@ sees a byte. Blank nodes are renamed per file, so that ``_:b1`` in two files sta
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from ..limits import TOKEN_LIMIT, InputLimits
 from .guard import GuardedReader, check_size
 from .registry import RdfSyntax, rdf_syntax, sniff_syntax, syntax_for_path
 
-__all__ = ["RdfText", "parse_file", "parse_data", "parse_files", "parse_error", "parse_stream", "token_limit_error"]
+__all__ = ["RdfText", "load_file", "load_stream", "parse_file", "parse_data", "parse_files", "parse_error",
+           "parse_stream", "token_limit_error"]
 
 
 @dataclass(frozen=True)
@@ -35,12 +37,26 @@ class RdfText:
     data: bytes
     syntax: str | None = None
 
+    @property
+    def chosen_syntax(self) -> RdfSyntax:
+        """The syntax given, or guessed from the content."""
+        return rdf_syntax(self.syntax) if self.syntax else sniff_syntax(self.data)
+
     def parse(self) -> list[ox.Quad]:
-        chosen = rdf_syntax(self.syntax) if self.syntax else sniff_syntax(self.data)
         try:
-            return parse_data(self.data, chosen)
+            return parse_data(self.data, self.chosen_syntax)
         except ParseError as error:
             raise ParseError(error.reason, path=self.name, line=error.line, column=error.column) from None
+
+    def load_into(self, store: ox.Store, to_graph: ox.NamedNode) -> None:
+        """:func:`load_stream` of the text (errors name it as :meth:`parse` does)."""
+        try:
+            load_stream(store, io.BytesIO(self.data), self.chosen_syntax, to_graph)
+        except ParseError as error:
+            raise ParseError(error.reason, path=self.name, line=error.line, column=error.column) from None
+        except ValueError as error:
+            raise InputError(f"cannot parse: {error}") from None
+
 
 _LOCATION = re.compile(
     r"^Parser error (?:at|between) line \d+ (?:column \d+|between columns \d+ and \d+)(?: and line \d+ column \d+)?: "
@@ -64,20 +80,39 @@ def parse_error(error: SyntaxError, path: str | Path | None) -> ParseError:
     return ParseError(message, path=path, line=line, column=column)
 
 
-def parse_stream(raw: io.RawIOBase | io.BufferedIOBase | io.BytesIO, syntax: RdfSyntax, *,
-                 path: str | Path | None = None, base_iri: str | None = None,
-                 limits: InputLimits | None = None) -> list[ox.Quad]:
-    """Parse a binary stream through the guard; every failure is an :class:`~igkg.errors.IgkgError`."""
-    reader = GuardedReader(raw, syntax, path=path, limits=limits)  # type: ignore[arg-type]
+@contextlib.contextmanager
+def _reading(path: str | Path | None, reader: GuardedReader) -> Iterator[None]:
+    """Oxigraph's parse errors, while it reads ``reader``, as :class:`~igkg.errors.IgkgError`."""
     try:
-        return list(ox.parse(input=reader, format=syntax.oxigraph,  # type: ignore[arg-type]  # has read()
-                             base_iri=base_iri, rename_blank_nodes=True))
+        yield
     except SyntaxError as error:
         raise parse_error(error, path) from None
     except UnicodeDecodeError as error:
         raise ParseError(f"not UTF-8 text ({error.reason} at byte {error.start})", path=path) from None
     except MemoryError as error:  # Oxigraph's buffer limit: the guard should have said it first
         raise token_limit_error(error, path, reader.scanner.line) from None
+
+
+def parse_stream(raw: io.RawIOBase | io.BufferedIOBase | io.BytesIO, syntax: RdfSyntax, *,
+                 path: str | Path | None = None, base_iri: str | None = None,
+                 limits: InputLimits | None = None) -> list[ox.Quad]:
+    """Parse a binary stream through the guard; every failure is an :class:`~igkg.errors.IgkgError`."""
+    reader = GuardedReader(raw, syntax, path=path, limits=limits)  # type: ignore[arg-type]
+    with _reading(path, reader):
+        return list(ox.parse(input=reader, format=syntax.oxigraph,
+                             base_iri=base_iri, rename_blank_nodes=True))
+
+
+def load_stream(store: ox.Store, raw: io.RawIOBase | io.BufferedIOBase | io.BytesIO, syntax: RdfSyntax,
+                to_graph: ox.NamedNode, *, path: str | Path | None = None, base_iri: str | None = None,
+                limits: InputLimits | None = None) -> None:
+    """Load a binary stream through the guard into ``store`` in one transaction (all or nothing),
+    its default graph's triples into ``to_graph``, blank nodes renamed as :func:`parse_stream`
+    does: Oxigraph parses and stores without a Python object per triple."""
+    reader = GuardedReader(raw, syntax, path=path, limits=limits)  # type: ignore[arg-type]
+    with _reading(path, reader):
+        store.load(input=reader, format=syntax.oxigraph, base_iri=base_iri,
+                   to_graph=to_graph)
 
 
 def token_limit_error(error: MemoryError, path: str | Path | None, line: int) -> Exception:
@@ -88,8 +123,7 @@ def token_limit_error(error: MemoryError, path: str | Path | None, line: int) ->
                       f"(the most Oxigraph's parser takes)", path=path, line=line)
 
 
-def parse_file(path: str | Path, syntax: RdfSyntax | str | None = None) -> list[ox.Quad]:
-    """Parse one file; the syntax comes from the extension unless given."""
+def _checked_path(path: str | Path, syntax: RdfSyntax | str | None) -> tuple[Path, RdfSyntax, InputLimits]:
     path = Path(path)
     chosen = syntax_for_path(path) if syntax is None else (
         syntax if isinstance(syntax, RdfSyntax) else rdf_syntax(syntax)
@@ -102,8 +136,28 @@ def parse_file(path: str | Path, syntax: RdfSyntax | str | None = None) -> list[
     try:
         if path.is_file():
             check_size(path.stat().st_size, path, limits)
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    return path, chosen, limits
+
+
+def parse_file(path: str | Path, syntax: RdfSyntax | str | None = None) -> list[ox.Quad]:
+    """Parse one file; the syntax comes from the extension unless given."""
+    path, chosen, limits = _checked_path(path, syntax)
+    try:
         with path.open("rb") as raw:
             return parse_stream(raw, chosen, path=path, base_iri=path.resolve().as_uri(), limits=limits)
+    except (OSError, ValueError) as error:
+        raise InputError(f"{path}: cannot read: {getattr(error, 'strerror', None) or error}") from None
+
+
+def load_file(store: ox.Store, path: str | Path, to_graph: ox.NamedNode,
+              syntax: RdfSyntax | str | None = None) -> None:
+    """:func:`load_stream` for one file (checked and reported as :func:`parse_file`)."""
+    path, chosen, limits = _checked_path(path, syntax)
+    try:
+        with path.open("rb") as raw:
+            load_stream(store, raw, chosen, to_graph, path=path, base_iri=path.resolve().as_uri(), limits=limits)
     except (OSError, ValueError) as error:
         raise InputError(f"{path}: cannot read: {getattr(error, 'strerror', None) or error}") from None
 

@@ -244,6 +244,7 @@ class JsonScanner(Scanner):
 
 
 _LINE_END = re.compile(rb"\n")
+_TRIPLE_TERM = re.compile(rb"<<")  # re's search: twice as fast as bytes.find, where every IRI starts with "<"
 
 
 class LineScanner(TurtleScanner):
@@ -256,7 +257,7 @@ class LineScanner(TurtleScanner):
         if end == 0:
             self.carry_until = _LINE_END
             return 0
-        if buffer.find(b"<<", 0, end) >= 0:
+        if _TRIPLE_TERM.search(buffer, 0, end) is not None:
             self.depth = 0
             TurtleScanner.scan(self, buffer[:end], True)
         return end

@@ -11,7 +11,8 @@ holding:
   by ``(answer, n)``: a page is a range read on that key, whatever the answer's size;
 * ``texts``: an FTS5 index (SQLite's own, in the standard library) of every ``igkg:text``,
   lower-cased, with the trigram tokenizer: substring search, as the ``search-text`` query's
-  ``CONTAINS(LCASE(…))`` means.
+  ``CONTAINS(LCASE(…))`` means; built from the generation by its first search, or by
+  ``Graph.warm()`` (``igkg load --warm``), not by the load (about a second at a million triples).
 
 Nothing here is ever trusted blindly. The database records a *stamp* of its generation (the
 generation's name, its RocksDB ``CURRENT`` and the names and sizes of its files, which RocksDB

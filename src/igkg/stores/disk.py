@@ -262,7 +262,7 @@ def _bulk_load(store: ox.Store, path: Path, done: int, total: int | None, progre
         with raw_file as raw:
             reader = _CountingReader(raw, path, done, total, progress)
             guarded = GuardedReader(reader, syntax, path=path, limits=limits)  # type: ignore[arg-type]
-            store.bulk_load(input=guarded, format=syntax.oxigraph,  # type: ignore[arg-type]  # has read()
+            store.bulk_load(input=guarded, format=syntax.oxigraph,
                             base_iri=path.resolve().as_uri(), to_graph=graph)
             return reader.done
     except SyntaxError as error:
@@ -325,21 +325,6 @@ def _remove_unused(folder: Path, keep: Path | None) -> None:
         if not (folder / kept.name[1:].split(".")[0]).is_dir():
             kept.unlink(missing_ok=True)
     (folder / f"{LIVE}.new").unlink(missing_ok=True)
-
-
-def _index_texts(generation: Path) -> None:
-    """Build the text index of a loaded generation before it goes live (see :mod:`.answers`); a
-    failure only means that the first search builds it."""
-    try:
-        database = ox.Store.read_only(str(generation))
-    except (OSError, RuntimeError):
-        return
-    answers = AnswerCache(answers_path(generation), generation_stamp(generation))
-    try:
-        answers.index_texts(database)
-    finally:
-        answers.close()
-        del database
 
 
 def _remove_generation(generation: Path) -> None:
@@ -433,7 +418,6 @@ def load_into_store(
             shutil.rmtree(generation, ignore_errors=True)
             raise
         store = None
-        _index_texts(generation)
         _switch(folder, generation)
         _remove_unused(folder, generation)
     finally:

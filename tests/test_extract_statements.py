@@ -650,3 +650,16 @@ def test_a_quoted_paragraph_is_anothers_words_not_a_unit(kg: igkg.KnowledgeGraph
     )
     units = igkg.extract(text=text, graph=kg).to_dict()["recommendations"]
     assert [u["text"][:11] for u in units] == ["Governments"]
+
+
+def test_a_resolutions_chapeau_on_a_line_of_its_own_ends_the_title_block(kg: igkg.KnowledgeGraph) -> None:
+    """A `pdftotext -layout` copy has no blank line between the title, "The General Assembly,"
+    and the first preambular paragraph."""
+    text = (
+        "A/RES/80/321\n\nResolution adopted by the General Assembly on 19 December 2025\n\n"
+        "80/321. Digital cooperation for development\n       The General Assembly,\n"
+        "       Recalling its resolution 70/125,\n       1. Encourages Member States to act;\n"
+    )
+    data = igkg.extract(text=text, graph=kg).to_dict()
+    assert data["title"] == "Digital cooperation for development"
+    assert [u["kind"] for u in data["recommendations"]] == ["preambular", "operative"]

@@ -64,6 +64,8 @@ _FUNCTION_WORDS = frozenset(
     ]
 )
 _MARKUP_CHARS = re.compile(r"[*_`\[\]]")
+#: a resolution's chapeau: "The General Assembly,", "The Economic and Social Council,"
+_BODY_CHAPEAU = re.compile(r"The(?:\s+(?:[A-Z][\w’'-]*|of|and|on|for|the)){1,9},")
 _REFERENCE_WORD = re.compile(r"(?i:paragraphs?|paras?\.?|sections?|chapters?|articles?|items?|resolutions?|[§¶]+)")
 
 
@@ -415,6 +417,13 @@ class _Builder:
     def _text_line(self, start: int, end: int, line: str, number: int, previous_blank: bool) -> None:
         lead = len(line) - len(line.lstrip())
         first = start + lead
+        if _BODY_CHAPEAU.fullmatch(line.strip()):
+            # "The General Assembly," on a line of its own, as a copy of a PDF has it with no blank
+            # line around: the resolution's chapeau is a paragraph of its own
+            self.close()
+            self.reset_lists()
+            self.blocks.append(Block("paragraph", [(first, end)], number))
+            return
         item = self.last_item
         if item is not None and self.para is None and not item.ranges and not item.children:
             item.ranges.append((first, end))  # "Recommendation 7:" with its body on the next lines

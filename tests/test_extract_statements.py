@@ -663,3 +663,40 @@ def test_a_resolutions_chapeau_on_a_line_of_its_own_ends_the_title_block(kg: igk
     data = igkg.extract(text=text, graph=kg).to_dict()
     assert data["title"] == "Digital cooperation for development"
     assert [u["kind"] for u in data["recommendations"]] == ["preambular", "operative"]
+
+
+# --- 11. a recommending paragraph's list, offices before the body, asides in the subject -------
+
+
+def test_a_recommending_paragraph_ending_in_a_colon_takes_in_its_list(kg: igkg.KnowledgeGraph) -> None:
+    text = (
+        "# Output\n\n**Recommendation 4 – Routing.** Network operators should deploy routing security "
+        "measures, in particular:\n\n- route origin validation, with:\n  - signed authorizations;\n"
+        "- filtering of announcements; and\n- coordination through the regional Internet registries.\n\n"
+        "**Recommendation 5 – Follow-up.** The MAG is invited to review these measures.\n\n"
+        "Contact: bpf-routing@example.org\n"
+    )
+    data = igkg.extract(text=text, graph=kg).to_dict()
+    units = data["recommendations"]
+    assert len(units) == 2 and units[0]["text"].endswith("regional Internet registries.")
+    assert RIRS in iris(units[0]["mentions"]) and iris(units[1]["addressees"]) == [MAG]
+    assert data["sections"] == []  # the contact line is no heading
+
+
+@pytest.mark.parametrize(
+    "item,addressees",
+    [
+        (
+            "Member States, in cooperation with the private sector and the technical community, should act.",
+            [GOVERNMENTS],
+        ),
+        ("The CSTD may also wish to review the matter.", [CSTD]),
+        ("The IGF Secretariat and the CSTD Bureau should report.", [SECRETARIAT, CSTD]),
+        ("Requests the CSTD secretariat to prepare a report.", [CSTD]),
+    ],
+)
+def test_offices_and_asides_in_addressees(kg: igkg.KnowledgeGraph, item: str, addressees: list[str]) -> None:
+    unit = igkg.extract(text=f"# Points\n\n1. {item}\n2. Urges the IGF to act.\n", graph=kg).to_dict()[
+        "recommendations"
+    ][0]
+    assert iris(unit["addressees"]) == addressees and [a["verb"] for a in unit["actions"]]

@@ -181,6 +181,12 @@ _TOKEN = re.compile(r"\s*(as well as|and/or|'s\b|[\w'-]+|[^\w\s])", re.IGNORECAS
 _OFFICE = re.compile(r"(?:vice-)?([\w-]+)(?:\s[\w-]+)?\s+of\s+(?:the\s+)?", re.I)
 #: a head the data does not know, before the members it names: "donors, including", "partners such as"
 _UNKNOWN_HEAD = re.compile(r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,?\s+(?:including|in\s+particular|notably|such\s+as)\s+")
+#: a phrase set off by commas inside a subject, whose agents are not the subject's
+_ASIDE = re.compile(
+    r"(?:in\s+(?:close\s+)?(?:cooperation|consultation|partnership|coordination|collaboration)\s+with|together\s+with"
+    r"|with\s+the\s+(?:support|help|assistance)\s+of|supported\s+by|as\s+well\s+as\s+with)\b",
+    re.I,
+)
 _MODIFIERS = re.compile(r"([A-Za-z][\w-]*)\s+(?:([a-z][\w-]*)\s+)?")  # "Donor governments" opening a sentence
 _CONJUNCTS = re.compile(r"(,\s*|\s+(?:and|or|as well as|including|in particular)\s+|\s*\(\s*|\s*\)\s*)")
 _SEPARATOR = re.compile(r",\s*|\s+(?:and|or|as well as|including|in particular)\s+|\s*[()]\s*")
@@ -236,8 +242,13 @@ def subject_addressees(text: str, start: int, end: int, agents: Sequence[Match])
     found: list[Match] = []
     inside = [a for a in agents if a.start >= start and a.end <= end]
     position = start
+    aside = False  # "Member States, in cooperation with the private sector and …, should": not the subject
     for piece in _CONJUNCTS.split(text[start:end]):
-        if piece and not _SEPARATOR.fullmatch(piece):
+        if piece and _SEPARATOR.fullmatch(piece) and "," in piece:
+            aside = False
+        if piece and not _SEPARATOR.fullmatch(piece) and _ASIDE.match(piece.lstrip()):
+            aside = True
+        if piece and not _SEPARATOR.fullmatch(piece) and not aside:
             head = position + len(piece) - len(piece.lstrip())
             skip = _DETERMINERS.match(text, head)
             at = skip.end() if skip is not None else head
@@ -249,7 +260,9 @@ def subject_addressees(text: str, start: int, end: int, agents: Sequence[Match])
                 follower = text[chosen.end : position + len(piece)].strip()
                 # "civil society organizations from developing countries": a modifier after the
                 # agent; "the IGF report": the agent qualifies a noun
-                modified = follower.split(" ", 1)[0].lower() in _POSTMODIFIERS
+                first_word = follower.split(" ", 1)[0].lower()
+                # "the UNCTAD secretariat", "the CSTD Bureau": an office of the body is the body
+                modified = first_word in _POSTMODIFIERS or first_word in _OFFICES
                 if not follower or office is not None or agent is not None and (not follower[:1].isalpha() or modified):
                     found.append(chosen)
         position += len(piece)
@@ -322,6 +335,8 @@ def addressees(text: str, verb_end: int, agents: Sequence[Match], *, subject: bo
 
             if word in _FOLLOWERS or not word[0].isalnum():
                 break
+            if word in _OFFICES:
+                break  # "requests the UNCTAD secretariat to": an office of the body is the body
             if not (subject and token.group(1)[:1].islower()):
                 found.pop()  # "the WGIG report": the agent qualifies a noun
                 # "the WSIS Forum and the IGF": a conjunct that names no agent, then one that does

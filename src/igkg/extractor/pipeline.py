@@ -177,9 +177,16 @@ class _Planner:
 
     def plan(self, blocks: list) -> list[Entry]:  # type: ignore[type-arg]
         entries: list[Entry] = []
+        absorbing = -1  # the entry of a recommending paragraph taking in the list after its ":"
         for block in blocks:
             if block.item is None:
                 kind = block.kind
+                text = clean_text(self.text, block.ranges).text if kind == "paragraph" else ""
+                if text.endswith(":") and len(text.split()) >= 8 and self.paragraph_unit(text[:-1]):
+                    # "Network operators … should deploy routing security measures, in particular:": a
+                    # recommendation that goes on in the list below it (folded in when the list comes)
+                    entries.append(("rec", block.ranges, None))
+                    continue
                 if (
                     kind == "paragraph"
                     and not _ITALIC.fullmatch(" ".join(self.text[a:b] for a, b in block.ranges))
@@ -187,7 +194,8 @@ class _Planner:
                 ):
                     kind = "rec"
                     previous = entries[-1] if entries else None
-                    if previous is not None and previous[0] == "rec" and _labelled(previous[2]):
+                    own_label = _LABELLED.match(clean_text(self.text, block.ranges).text) is not None
+                    if previous is not None and previous[0] == "rec" and _labelled(previous[2]) and not own_label:
                         # "Recommendation 8." ⏎ body ⏎⏎ "Where …, the registries should …": in a
                         # report whose recommendations are labelled, a recommending paragraph
                         # without a label goes on with the labelled one above it
@@ -195,7 +203,24 @@ class _Planner:
                         continue
                 entries.append((kind, block.ranges, None))
             else:
-                entries.extend(self.expand(block.item))
+                expanded = self.expand(block.item)
+                previous = entries[-1] if entries else None
+                if (
+                    previous is not None
+                    and previous[0] == "rec"
+                    and previous[2] is None
+                    and len(expanded) == 1
+                    and expanded[0][0] == "candidate"
+                    and (absorbing == len(entries) - 1 or clean_text(self.text, previous[1][-1:]).text.endswith(":"))
+                ):
+                    # "… should deploy routing security measures, in particular:" ⏎ "- route origin
+                    # validation, with: …": a recommending paragraph's list of what it asks for is its text
+                    item = block.item
+                    marker = [(item.start, item.ranges[0][0])] if item.ranges else []
+                    entries[-1] = ("rec", [*previous[1], *marker, *expanded[0][1]], None)
+                    absorbing = len(entries) - 1  # the list's next items too
+                    continue
+                entries.extend(expanded)
         families = Counter(item.family for kind, _r, item in entries if kind == "rec" and item is not None)
         if not families:
             families = Counter(item.family for kind, _r, item in entries if kind == "candidate" and item is not None)

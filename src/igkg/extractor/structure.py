@@ -156,6 +156,8 @@ class Structure:
                     continue  # "We, the undersigned organizations:" introduces the units, it heads nothing
                 if self.texts[i].rstrip().endswith(("—", "–", "-")):
                     continue  # "— End of chapter —": a closing ornament
+                if "@" in self.texts[i] or "://" in self.texts[i]:
+                    continue  # "Contact: bpf@example.org": an address, not a heading
                 marker = item.marker if item is not None and item.family != "bullet" else None
                 own = clean_text(text, item.ranges).text if item is not None else self.texts[i]
                 label, number = split_heading(own, marker)

@@ -25,7 +25,7 @@ __all__ = ["FoundVerb", "subject_first", "important_that", "gapped_subjects"]
 
 _ADVERB = r"(?:also|further|again|therefore|hereby|still|thus|[a-z]+ly)"
 _MODAL = re.compile(
-    r"(?<![\w-])(?P<phrase>should|must|shall|(?:may|might)\s+wish\s+to|ought\s+to"
+    r"(?<![\w-])(?P<phrase>should|must|shall|(?:may|might)\s+(?:also\s+|further\s+)?wish\s+to|ought\s+to"
     r"|(?<!\bthe\s)(?<!\ba\s)(?<!\bno\s)(?<!\bany\s)(?<!\bour\s)(?<!\btheir\s)needs?\s+to(?=\s+[a-z])(?!\s+date\b))"
     r"(?![\w-])"
     rf"(?P<passive>\s+(?:not\s+)?(?:{_ADVERB}\s+)?be\s+(?P<participle>[a-z]+))?",

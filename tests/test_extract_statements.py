@@ -700,3 +700,44 @@ def test_offices_and_asides_in_addressees(kg: igkg.KnowledgeGraph, item: str, ad
         "recommendations"
     ][0]
     assert iris(unit["addressees"]) == addressees and [a["verb"] for a in unit["actions"]]
+
+
+def test_paragraph_of_a_resolution_named_with_its_issuer_after_another_citation(kg: igkg.KnowledgeGraph) -> None:
+    item = (
+        "Requests the CSTD to follow up paragraphs 72 (b) and (g) of the Tunis Agenda and of paragraph 63 "
+        "of General Assembly resolution 70/125."
+    )
+    unit = igkg.extract(text=f"# Points\n\n1. {item}\n2. Urges the IGF.\n", graph=kg).to_dict()["recommendations"][0]
+    cited = [(r["instrument"]["iri"].rsplit("/", 1)[-1], r["paragraph"]) for r in unit["references"]]
+    assert cited == [("tunis-agenda", "72(b)"), ("tunis-agenda", "72(g)"), ("a-res-70-125", "63")]
+
+
+@pytest.mark.parametrize(
+    "item,addressees",
+    [
+        ("Government should reduce import duties on smartphones.", [GOVERNMENTS]),  # a national report's own
+        ("Invites the CSTD and the ITU Council to act.", [CSTD, ITU]),  # an organ of a body is the body
+    ],
+)
+def test_a_national_government_and_an_organ_of_a_body(
+    kg: igkg.KnowledgeGraph, item: str, addressees: list[str]
+) -> None:
+    unit = igkg.extract(text=f"# Points\n\n1. {item}\n2. Urges the IGF.\n", graph=kg).to_dict()["recommendations"][0]
+    assert iris(unit["addressees"]) == addressees
+
+
+def test_a_preambular_paragraph_after_a_page_break_is_its_own_unit(kg: igkg.KnowledgeGraph) -> None:
+    """A -layout copy: the page ends "… levels,2" (a note's marker), the next opens, after its
+    header, with an indented "Noting with concern …"; the note cites a symbol ending in '.'."""
+    text = (
+        "The Economic and Social Council,\n\n"
+        "              Taking note of the report of the Secretary-General on the progress made\n"
+        "        at the regional and international levels,2\n\n"
+        "        __________________\n        2   A/82/64-E/2027/12.\n\n"
+        "\fE/RES/2027/14                                  Progress in the follow-up\n\n"
+        "              Noting with concern that digital divides persist between and within\n"
+        "        countries,\n\n              1.  Requests the CSTD to report;\n"
+    )
+    data = igkg.extract(text=text, graph=kg).to_dict()
+    assert [u["text"][:12] for u in data["recommendations"]] == ["Taking note ", "Noting with ", "Requests the"]
+    assert [f["marker"] for f in data["footnotes"]] == ["2"]

@@ -112,6 +112,7 @@ _OFFICES = frozenset(
         "president",
         "presidency",
         "bureau",
+        "council",  # "the ITU Council": an organ of the body
         "secretariat",
         "secretary",
         "head",

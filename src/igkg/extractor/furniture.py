@@ -81,6 +81,8 @@ def is_job_line(line: str) -> bool:
 def is_symbol_line(line: str) -> bool:
     """A line that holds only a UN document symbol ("E/CN.16/2029/CRP.3"), maybe with a page number."""
     parts = [p for p in _GAP.split(line.strip()) if p]
+    if parts and parts[-1].endswith("."):
+        return False  # "2   A/82/64-E/2027/12.": a footnote citing a document, not a header
     return bool(parts) and any(_SYMBOL.fullmatch(p) for p in parts) and all(
         _SYMBOL.fullmatch(p) or is_page_number(p) for p in parts
     )

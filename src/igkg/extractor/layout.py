@@ -282,11 +282,32 @@ def _trim(doc: _Document, page: list[int]) -> list[int]:
     return body
 
 
+#: a capitalised participle or adjective opening a preambular paragraph ("Noting", "Mindful")
+_OPENER = re.compile(r"\s*(?:[A-Z][a-z]+ing|Mindful|Convinced|Aware|Concerned|Deeply|Having|Bearing|Recalling)\b")
+
+
+_COMMA_END = re.compile(r"[,;]\d{0,3}\s*$")  # "… levels,2": a note's marker may follow
+
+
+def _indented_first(doc: _Document, first: int, page: list[int]) -> bool:
+    """Whether line ``first`` is set in deeper than the page's next non-blank line (a first-line
+    indent, as a copy of a PDF keeps it), or the page's lines carry no indent at all."""
+    later = [i for i in page if i > first and doc.line(i).strip()]
+    if not later:
+        return True
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip())
+    own, nxt = indent(doc.line(first)), indent(doc.line(later[0]))
+    return own > nxt or own == nxt == 0
+
+
 def _continues(doc: _Document, last: int, first: int, page: list[int]) -> bool:
     """Whether the paragraph ending a page (line ``last``) runs on at line ``first``."""
     before, after = doc.line(last), doc.line(first)
     if _TERMINAL.search(before) or _ITEM_START.match(after):
         return False
+    if _COMMA_END.search(before) and _OPENER.match(after) and _indented_first(doc, first, page):
+        return False  # "… levels," ⏎ (page) ⏎ "      Noting with concern …": the next preambular paragraph
     if _hyphen_end(before) or after.lstrip()[:1].islower():
         return True
     lengths = sorted(len(doc.line(i).strip()) for i in page if doc.line(i).strip())

@@ -51,6 +51,8 @@ _SELF = re.compile(
     r"|statement|text|outcome\s+document))(?!\w)",
     re.IGNORECASE,
 )
+#: the body that issued a resolution, before "resolution 70/125": "General Assembly", "ECOSOC"
+_ISSUER = re.compile(r"(?:[A-Z][\w-]*\s(?:and\s)?){1,5}(?=(?:resolution|decision)s?\s)")
 _THEREOF = re.compile(r"\s+thereof(?!\w)", re.IGNORECASE)
 _ITS_REPORT = re.compile(r"\s?of\s(?:its|their)\sreport(?!\w)", re.IGNORECASE)
 _DATE = r"(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
@@ -251,6 +253,8 @@ def find_citations(
             continue
         link = _OF.match(text, expression.end())
         target = _mention_at(link.end(), instruments) if link else None
+        if link is not None and target is None and (issuer := _ISSUER.match(text, link.end())) is not None:
+            target = _mention_at(issuer.end(), instruments)  # "of General Assembly resolution 70/125"
         if target is not None:
             used_expressions.add(index)
             used_mentions.add(target)

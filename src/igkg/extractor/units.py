@@ -23,6 +23,10 @@ from .verbs import FoundVerb, find_actions, sentences
 
 __all__ = ["UnitAnalysis", "analyse_unit", "citations_of", "find_agents"]
 
+_GOVERNMENT_SUBJECT = re.compile(
+    r"(?<![\w-])(?:[Tt]he\s+)?(Government)(?=\s+(?:should|must|shall|may|is\s+(?:invited|encouraged|urged|requested)"
+    r"|needs\s+to|ought\s+to)\b)"
+)
 _GOVERNMENT_OF = re.compile(r"(?<![\w-])Governments?\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*)*")
 _THAT = re.compile(r"\s+that\s+", re.I)
 _PREAMBULAR_FORMS = ("ing", "adj")
@@ -51,6 +55,15 @@ def find_agents(text: str, lexicon: Lexicon) -> tuple[list[Match], list[Match]]:
         for g in _GOVERNMENT_OF.finditer(text)
         if not any(m.start < g.end() and g.start() < m.end for m in mentions)
     ]
+    # "Government should …", "The Government is requested to …" in a national text: the country's
+    # government, named as a subject: a mention of governments and addressable
+    subjects = [
+        Match(g.start(1), g.end(1), (lexicon.governments,))
+        for g in _GOVERNMENT_SUBJECT.finditer(text)
+        if not any(m.start < g.end(1) and g.start(1) < m.end for m in [*mentions, *extra])
+    ]
+    if subjects:
+        mentions = sorted([*mentions, *subjects], key=lambda m: m.start)
     return mentions, sorted([*mentions, *extra], key=lambda m: m.start)
 
 

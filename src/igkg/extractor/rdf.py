@@ -233,9 +233,8 @@ def _turtle(document: Document) -> bytes:
     """The document as Turtle: the comment saying what it is, the prefixes (``this:`` is the
     document's IRI and "/"), its own triples, then the evidence annotations (:mod:`.evidence`)."""
     own, evidence = _document_parts(document)
-    return (_turtle_header(document) + prefix_header(_prefixes(document)) + statements(own) + evidence.turtle()).encode(
-        "utf-8"
-    )
+    parts = (_turtle_header(document), prefix_header(_prefixes(document)), statements(own), evidence.turtle())
+    return "".join(parts).encode("utf-8")  # one copy of the text, then its bytes
 
 
 def serialize_document(document: Document, fmt: str = "ttl") -> bytes:

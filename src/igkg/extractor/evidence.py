@@ -26,7 +26,7 @@ test checks it is the graph main's triple-by-triple writer made (``tests/extract
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pyoxigraph as ox
 
@@ -112,9 +112,11 @@ class EvidenceWriter:
         text = self.source_text
         return text[max(0, start - _CONTEXT) : start], text[end : end + _CONTEXT]
 
-    def turtle(self) -> str:
+    def turtle(self, chunk: int = 1000) -> Iterator[str]:
         """Every annotation as Turtle statements, for a document whose prefixes declare ``this:``
-        (the document's IRI and "/"), ``oa:``, ``prov:``, ``rdf:`` and ``xsd:``."""
+        (the document's IRI and "/"), ``oa:``, ``prov:``, ``rdf:`` and ``xsd:``; ``chunk``
+        annotations at a time, so that the whole text never has to be one string (the quotes of
+        a text with one non-ASCII character make a string of two or four bytes a character)."""
         parts: list[str] = []
         add = parts.append
         source, activity = self.source_iri, self.activity
@@ -136,4 +138,7 @@ class EvidenceWriter:
                 + (f' ;\n\toa:suffix "{escaped(suffix)}"' if suffix else "")
                 + " .\n"
             )
-        return "".join(parts)
+            if count % chunk == 0:
+                yield "".join(parts)
+                parts.clear()
+        yield "".join(parts)

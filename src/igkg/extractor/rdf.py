@@ -233,8 +233,8 @@ def _turtle(document: Document) -> bytes:
     """The document as Turtle: the comment saying what it is, the prefixes (``this:`` is the
     document's IRI and "/"), its own triples, then the evidence annotations (:mod:`.evidence`)."""
     own, evidence = _document_parts(document)
-    parts = (_turtle_header(document), prefix_header(_prefixes(document)), statements(own), evidence.turtle())
-    return "".join(parts).encode("utf-8")  # one copy of the text, then its bytes
+    head = _turtle_header(document) + prefix_header(_prefixes(document)) + statements(own)
+    return b"".join([head.encode("utf-8"), *(part.encode("utf-8") for part in evidence.turtle())])
 
 
 def serialize_document(document: Document, fmt: str = "ttl") -> bytes:

@@ -150,10 +150,10 @@ def _one_run(bullets: int, src: str | None, output: str = "json") -> dict[str, f
     return result
 
 
-def scaling(baseline: str | None) -> None:
+def scaling(baseline: str | None, sizes: list[int] | None = None) -> None:
     """Recommendations per second as the input grows, and a 5 MB text: time (wall clock and the
     process's CPU time, which a shared machine disturbs less) and peak memory."""
-    sizes = [1000, 2000, 4000, 8000, 42000]  # 42,000 generated bullets are 5.1 MB
+    sizes = sizes or [1000, 2000, 4000, 8000, 42000]  # 42,000 generated bullets are 5.1 MB
     print(
         f"{'bullets':>8} {'MB':>5} | {'units':>6} {'extract s':>9} {'CPU s':>6} {'+JSON s':>8} {'recs/s':>7} "
         f"{'peak MB':>7}" + (" | baseline: units, extract s, CPU s, +JSON s, recs/s, peak MB" if baseline else "")
@@ -181,13 +181,13 @@ def _exponent(sizes: list[int], seconds: list[float]) -> float:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
 
 
-def rdf_scaling(baseline: str | None, rounds: int) -> None:
+def rdf_scaling(baseline: str | None, rounds: int, sizes: list[int] | None = None) -> None:
     """Recommendations per second of extraction plus RDF with evidence plus Turtle, at 1k, 2k,
     5k and 10k recommendations (fresh processes, the best of ``rounds`` runs, the baseline's run
     right after this checkout's), and the growth exponent of the time (1.0 is linear). Rates are
     of the process's CPU time, which other work on a shared machine disturbs much less than the
     wall-clock time (shown too)."""
-    sizes = [1000, 2000, 5000, 10000]
+    sizes = sizes or [1000, 2000, 5000, 10000]
     print(
         f"{'recs':>6} | {'extract':>7} {'+Turtle':>7} {'wall':>6} {'recs/s':>7} {'Turtle MB':>9} {'peak MB':>7}"
         + (" | baseline: extract, +Turtle, wall, recs/s, peak MB | speed-up" if baseline else "")
@@ -225,12 +225,14 @@ def main() -> None:
     parser.add_argument("--rdf", action="store_true", help="extract + RDF + Turtle at 1k-10k, fresh processes")
     parser.add_argument("--rounds", type=int, default=1, help="with --rdf: runs per size, the best counts")
     parser.add_argument("--baseline", help="the src/ folder of another checkout, measured side by side")
+    parser.add_argument("--sizes", help="with --rdf or --scaling: the numbers of bullets, e.g. 1000,4000,16000")
     args = parser.parse_args()
+    sizes = [int(n) for n in args.sizes.split(",")] if args.sizes else None
     if args.rdf:
-        rdf_scaling(args.baseline, args.rounds)
+        rdf_scaling(args.baseline, args.rounds, sizes)
         return
     if args.scaling:
-        scaling(args.baseline)
+        scaling(args.baseline, sizes)
         return
     text = generate(args.bullets)
     with tempfile.TemporaryDirectory() as folder:

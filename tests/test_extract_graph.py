@@ -12,7 +12,9 @@ import pytest
 
 import igkg
 from cli_support import CliResult
+from extract_rdf_reference import reference_triples
 from extract_support import EXTRACT_DATA, SEED_TEXT, gold_documents
+from igkg.vocab import XSD
 
 DOC = "https://w3id.org/igkg/id/doc/two-verbs-all-references"
 TEXT = EXTRACT_DATA / "two-verbs-all-references.txt"
@@ -134,6 +136,42 @@ def test_turtle_is_the_same_graph_as_the_triples(source: Path | None, kg: igkg.K
     if source is None:  # the contexts of the evidence hold every character Turtle must escape
         words = [t.object.value for t in triples if isinstance(t.object, ox.Literal)]
         assert all(any(char in w for w in words) for char in ('"', "\\", "\r", "\n"))
+
+
+@pytest.mark.parametrize(
+    "source", [*[text for text, _gold in gold_documents()], SEED_TEXT, None], ids=lambda p: p.name if p else "awkward"
+)
+def test_triples_are_the_reference_writers(source: Path | None, kg: igkg.KnowledgeGraph) -> None:
+    """The document's RDF is written from strings (``igkg.extractor.turtle_text``): its triples
+    are exactly, in the same order, those of the triple-by-triple writer it replaced
+    (``tests/extract_rdf_reference.py``), and its Turtle holds them all."""
+    document = igkg.extract(text=AWKWARD, graph=kg) if source is None else igkg.extract(source, graph=kg)
+    reference = reference_triples(document)
+    assert document.to_graph() == reference
+    assert {q.triple for q in ox.parse(document.serialize("ttl"), format=ox.RdfFormat.TURTLE)} == set(reference)
+
+
+def test_added_triples_of_every_kind_are_written(kg: igkg.KnowledgeGraph) -> None:
+    """Triples another step adds (the revision record of ``--version-of``) hold terms of any
+    kind: dates, integers, strings with quotes, other languages, IRIs with no prefix, a blank
+    node; the Turtle carries each, and a duplicate of the document's own triples once."""
+    document = igkg.extract(TEXT, graph=kg)
+    doc = ox.NamedNode(document.iri)
+    added = [
+        ox.Triple(doc, ox.NamedNode("http://purl.org/dc/terms/date"), ox.Literal("2026-12-01", datatype=XSD.date)),
+        ox.Triple(doc, ox.NamedNode("https://example.org/count"), ox.Literal("007", datatype=XSD.integer)),
+        ox.Triple(doc, ox.NamedNode("https://example.org/said"), ox.Literal('"Oui"\n', language="fr")),
+        ox.Triple(doc, ox.NamedNode("https://example.org/-odd"), ox.Literal("x\\y")),
+        ox.Triple(ox.BlankNode("b1"), ox.NamedNode("https://example.org/of"), doc),
+        document.to_graph()[0],
+    ]
+    document.extra_triples.extend(added)
+    triples = document.to_graph()
+    assert triples == reference_triples(document) and len(triples) == len(set(triples))
+    turtle = [q.triple for q in ox.parse(document.serialize("ttl"), format=ox.RdfFormat.TURTLE)]
+    assert len(turtle) == len(triples)
+    assert set(added[:4]) <= set(turtle)
+    assert any(t.object == doc and isinstance(t.subject, ox.BlankNode) for t in turtle)
 
 
 PONDERS = "A draft\n\n- Encourages the IGF to act.\n- Ponders the role of the ITU, and urges the CSTD to report.\n"

@@ -13,6 +13,7 @@ from igkg.extractor.footnotes import glued_markers, is_rule, note_start, note_te
 from igkg.extractor.furniture import furniture_lines, is_job_line, is_page_number, line_key, running_keys
 from igkg.extractor.hyphenation import COMPOUNDS, compounds_of, count_words, decide
 from igkg.extractor.layout import PreparedText, prepare, split_pages
+from igkg.extractor.prepared import markers_in
 from igkg.extractor.reading import read_source
 from paths import EXTRACT_DATA, SEED_TEXT
 
@@ -224,3 +225,14 @@ def test_markers_stay_without_notes_and_single_pages_keep_their_numbers() -> Non
     text = "Welcomes the work of the CSTD5 and of the G20.\n\n7\n\n(a) Requests the IGF;\n"
     prepared = prepare(read_source(text=text))
     assert prepared.text == text
+
+
+def test_footnote_markers_of_a_unit_come_from_its_own_document() -> None:
+    """The markers of each document are sorted once and kept for its units: a unit gets the
+    markers removed inside its ranges, in order, once each, and the next document its own."""
+    first = PreparedText("", "", markers=((40, "3"), (5, "1"), (20, "2"), (22, "2")))
+    second = PreparedText("", "", markers=((5, "a"),))
+    assert markers_in(first, [(0, 10), (18, 30)]) == ["1", "2"]
+    assert markers_in(first, [(30, 50)]) == ["3"]
+    assert markers_in(second, [(0, 10)]) == ["a"]
+    assert markers_in(first, [(0, 100)]) == ["1", "2", "3"]

@@ -137,3 +137,22 @@ def test_acceptance_command_on_the_shared_copy(run_cli: Callable[..., CliResult]
     result = run_cli("extract", shared, "--format", "json")
     assert result.code == 0, result.err
     assert len(json.loads(result.out)["recommendations"]) == SEED_RECOMMENDATIONS
+
+
+# dates and determiners before an instrument's name: the words a citation is written with
+DATED = (
+    "Draft\n\n- Recalls the 12 December 2003 Geneva Declaration of Principles.\n"
+    "- Recalls its 2005 Tunis Agenda, and the December 2003, Geneva Declaration of Principles.\n"
+    "- Recalls the Tunis Agenda.\n"
+)
+
+
+def test_a_citation_is_written_from_its_date_and_determiner(kg: igkg.KnowledgeGraph) -> None:
+    """A date before the name belongs to the citation as written, and so does the "the" or
+    "its" before the date (the date is looked for only when a year's digits end the words before)."""
+    document = igkg.extract(text=DATED, graph=kg)
+    assert [[c.as_written for c in rec.citations] for rec in document.recommendations] == [
+        ["the 12 December 2003 Geneva Declaration of Principles"],
+        ["its 2005 Tunis Agenda", "the December 2003, Geneva Declaration of Principles"],
+        ["the Tunis Agenda"],
+    ]

@@ -17,19 +17,23 @@ Offsets count Unicode code points of the source text (after a UTF-8 byte-order m
 node has an IRI under the document, so writing the same text twice gives the same triples.
 
 The annotations are most of a document's triples (18 of every 20 or so). The writer keeps one
-record per annotation and expands it either into pyoxigraph triples (:meth:`EvidenceWriter.triples`)
-or straight into Turtle text from one template (an f-string) (:meth:`EvidenceWriter.turtle`): making half a
-million Python term objects only to have them written out again was two thirds of the time of
-``igkg extract --format ttl``. Both come from the same records; a test checks they are the same graph.
+record per annotation, its terms in their Turtle forms (:mod:`.turtle_text`), and writes it
+straight into Turtle text from one template (an f-string) (:meth:`EvidenceWriter.turtle`):
+making half a million Python term objects only to have them written out again was two thirds of
+the time of ``igkg extract --format ttl``. ``to_graph()`` is Oxigraph's parse of that text; a
+test checks it is the graph main's triple-by-triple writer made (``tests/extract_rdf_reference.py``).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterator
 
 import pyoxigraph as ox
 
 from ..namespaces import PREFIXES
 from ..vocab import OA, PROV, RDF, XSD
 from .model import Evidence
+from .turtle_text import escaped
 
 __all__ = ["EvidenceWriter"]
 
@@ -38,64 +42,41 @@ assert all(PREFIXES.get(p) == ns for p, ns in (("oa", OA.NS), ("prov", PROV.NS),
 
 _CONTEXT = 32
 
-MOTIVATIONS = {
-    "identifying": OA.identifying,
-    "linking": OA.linking,
-    "classifying": OA.classifying,
-    "describing": OA.describing,
-}
+#: the motivations an annotation may have (``oa:<name>``)
+MOTIVATIONS = frozenset({"identifying", "linking", "classifying", "describing"})
 
-
-def _escaped(text: str) -> str:
-    """The contents of a Turtle "…" string: backslash, quotation mark and line ends escaped."""
-    if "\\" in text:
-        text = text.replace("\\", "\\\\")
-    if '"' in text:
-        text = text.replace('"', '\\"')
-    if "\n" in text:
-        text = text.replace("\n", "\\n")
-    if "\r" in text:
-        text = text.replace("\r", "\\r")
-    return text
-
-
-_Record = tuple[ox.NamedNode, ox.NamedNode, "ox.NamedNode | ox.Literal", int, int, str, str]
+_Record = tuple[str, str, str, int, int, str, str]
 
 
 class EvidenceWriter:
     """Records the annotations of one document, numbering them in the order they are made."""
 
-    def __init__(self, document: str, source_iri: ox.NamedNode, source_text: str, activity: ox.NamedNode) -> None:
-        self.document = document
+    def __init__(self, source_iri: str, source_text: str, activity: str) -> None:
+        """``source_iri`` and ``activity`` in their Turtle forms."""
         self.source_iri = source_iri
         self.source_text = source_text
         self.activity = activity
         self.records: list[_Record] = []
 
     def annotate(
-        self,
-        subject: ox.NamedNode,
-        predicate: ox.NamedNode,
-        obj: ox.NamedNode | ox.Literal,
-        evidence: Evidence,
-        motivation: str = "identifying",
+        self, subject: str, predicate: str, obj: str, evidence: Evidence, motivation: str = "identifying"
     ) -> None:
+        """One annotation of the triple ``subject predicate obj`` (Turtle terms) read from ``evidence``."""
         if motivation not in MOTIVATIONS:
             raise ValueError(f"unknown motivation {motivation!r}")
         start, end, exact = evidence.span()
         self.records.append((subject, predicate, obj, start, end, exact, motivation))
 
-    def _context(self, start: int, end: int) -> tuple[str, str]:
-        text = self.source_text
-        return text[max(0, start - _CONTEXT) : start], text[end : end + _CONTEXT]
-
-    def triples(self) -> list[ox.Triple]:
-        """Every annotation as pyoxigraph triples."""
+    def triples(self, node: Callable[[str], ox.NamedNode]) -> list[ox.Triple]:
+        """Every annotation as pyoxigraph triples; ``node`` makes the node of an IRI in its Turtle
+        form (:class:`.turtle_text.NodeTable`)."""
         triples: list[ox.Triple] = []
         add = triples.append
-        source, activity = self.source_iri, self.activity
+        source, activity = node(self.source_iri), node(self.activity)
+        motivations = {name: getattr(OA, name) for name in MOTIVATIONS}
+        base_iri = node("this:evidence-").value
         for count, (subject, predicate, obj, start, end, exact, motivation) in enumerate(self.records, 1):
-            base = f"{self.document}/evidence-{count}"
+            base = f"{base_iri}{count}"
             annotation, statement, target = (
                 ox.NamedNode(base),
                 ox.NamedNode(base + "-statement"),
@@ -103,14 +84,14 @@ class EvidenceWriter:
             )
             position, quote = ox.NamedNode(base + "-position"), ox.NamedNode(base + "-quote")
             add(ox.Triple(annotation, RDF.type, OA.Annotation))
-            add(ox.Triple(annotation, OA.motivatedBy, MOTIVATIONS[motivation]))
+            add(ox.Triple(annotation, OA.motivatedBy, motivations[motivation]))
             add(ox.Triple(annotation, OA.hasBody, statement))
             add(ox.Triple(annotation, OA.hasTarget, target))
             add(ox.Triple(annotation, PROV.wasGeneratedBy, activity))
             add(ox.Triple(statement, RDF.type, RDF.Statement))
-            add(ox.Triple(statement, RDF.subject, subject))
-            add(ox.Triple(statement, RDF.predicate, predicate))
-            add(ox.Triple(statement, RDF.object, obj))
+            add(ox.Triple(statement, RDF.subject, node(subject)))
+            add(ox.Triple(statement, RDF.predicate, node(predicate)))
+            add(ox.Triple(statement, RDF.object, node(obj)))
             add(ox.Triple(target, RDF.type, OA.SpecificResource))
             add(ox.Triple(target, OA.hasSource, source))
             add(ox.Triple(target, OA.hasSelector, position))
@@ -127,20 +108,21 @@ class EvidenceWriter:
                 add(ox.Triple(quote, OA.suffix, ox.Literal(suffix)))
         return triples
 
-    def turtle(self) -> str:
+    def _context(self, start: int, end: int) -> tuple[str, str]:
+        text = self.source_text
+        return text[max(0, start - _CONTEXT) : start], text[end : end + _CONTEXT]
+
+    def turtle(self, chunk: int = 1000) -> Iterator[str]:
         """Every annotation as Turtle statements, for a document whose prefixes declare ``this:``
-        (the document's IRI and "/"), ``oa:``, ``prov:``, ``rdf:`` and ``xsd:``."""
+        (the document's IRI and "/"), ``oa:``, ``prov:``, ``rdf:`` and ``xsd:``; ``chunk``
+        annotations at a time, so that the whole text never has to be one string (the quotes of
+        a text with one non-ASCII character make a string of two or four bytes a character)."""
         parts: list[str] = []
         add = parts.append
-        source, activity = str(self.source_iri), str(self.activity)
-        terms: dict[object, str] = {}  # the same resources and predicates come back again and again
+        source, activity = self.source_iri, self.activity
         text = self.source_text
-        for count, (subject, predicate, obj, start, end, exact, motivation) in enumerate(self.records, 1):
-            s = terms.get(subject) or terms.setdefault(subject, str(subject))
-            p = terms.get(predicate) or terms.setdefault(predicate, str(predicate))
-            o = terms.get(obj) or terms.setdefault(obj, str(obj))
-            prefix = text[max(0, start - _CONTEXT) : start]
-            suffix = text[end : end + _CONTEXT]
+        for count, (s, p, o, start, end, exact, motivation) in enumerate(self.records, 1):
+            prefix, suffix = text[max(0, start - _CONTEXT) : start], text[end : end + _CONTEXT]
             n = f"this:evidence-{count}"
             # one annotation (``this:`` is the document's IRI and "/"); an f-string is the fastest template
             add(
@@ -151,9 +133,12 @@ class EvidenceWriter:
                 f"\toa:hasSelector {n}-position , {n}-quote .\n"
                 f'{n}-position a oa:TextPositionSelector ;\n\toa:start "{start}"^^xsd:nonNegativeInteger ;\n'
                 f'\toa:end "{end}"^^xsd:nonNegativeInteger .\n'
-                f'{n}-quote a oa:TextQuoteSelector ;\n\toa:exact "{_escaped(exact)}"'
-                + (f' ;\n\toa:prefix "{_escaped(prefix)}"' if prefix else "")
-                + (f' ;\n\toa:suffix "{_escaped(suffix)}"' if suffix else "")
+                f'{n}-quote a oa:TextQuoteSelector ;\n\toa:exact "{escaped(exact)}"'
+                + (f' ;\n\toa:prefix "{escaped(prefix)}"' if prefix else "")
+                + (f' ;\n\toa:suffix "{escaped(suffix)}"' if suffix else "")
                 + " .\n"
             )
-        return "".join(parts)
+            if count % chunk == 0:
+                yield "".join(parts)
+                parts.clear()
+        yield "".join(parts)

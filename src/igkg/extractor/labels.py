@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from ..vocab import ELI, IGKG
@@ -52,6 +52,7 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
+_WORD = re.compile(r"\w")
 _COORDINATED_MODIFIER = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s(?:and|or)\s$")
 
 
@@ -82,7 +83,10 @@ class LabelIndex:
         # each label's resources as a sorted tuple, made once (a match carries them)
         self._exact_iris = {key: tuple(sorted(iris)) for key, iris in self.exact.items()}
         self._folded_iris = {key: tuple(sorted(iris)) for key, iris in self.folded.items()}
-        self._exact = self._compile(self.exact, 0)
+        # the case-sensitive labels start with capitals, rare in a text: a pattern that starts
+        # with the trie lets the engine skip to them (a leading look-behind would make it try
+        # every position); the look-behind is checked on each hit instead (:meth:`_exact_matches`)
+        self._exact = re.compile(r"(?:" + trie_pattern(self.exact) + r")(?!\w)") if self.exact else None
         # folded labels are matched on the lower-cased text: a case-sensitive trie is much
         # faster than an IGNORECASE one (the IGNORECASE one is kept for texts that lower() resizes)
         self._folded = self._compile(self.folded, 0)
@@ -99,7 +103,7 @@ class LabelIndex:
         exact: list[Match] = []
         if self._exact is not None:
             exact_iris = self._exact_iris
-            for m in self._exact.finditer(text):
+            for m in self._exact_matches(self._exact, text):
                 iris = exact_iris.get(m.group())
                 if iris:
                     exact.append(Match(m.start(), m.end(), iris))
@@ -126,6 +130,19 @@ class LabelIndex:
         else:
             chosen = exact or folded
         return self._shared_heads(text, chosen) if chosen else chosen
+
+    @staticmethod
+    def _exact_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        r"""What ``(?<!\w)`` + ``pattern`` finds with ``finditer``: a hit right after a word
+        character is skipped, and the search goes on from the next character."""
+        search, position = pattern.search, 0
+        while (match := search(text, position)) is not None:
+            start = match.start()
+            if start and _WORD.match(text, start - 1) is not None:
+                position = start + 1
+                continue
+            yield match
+            position = match.end()
 
     def _lookup(self, label: str) -> set[str]:
         return self.exact.get(label) or self.folded.get(label.lower()) or set()

@@ -336,6 +336,7 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
     warnings: list[ExtractionWarning] = []
     recommendations: list[Recommendation] = []
     candidates: list[str] = []
+    seen_candidates: set[str] = set()  # the names in ``candidates`` (a big text has thousands)
     notes: list[str] = []
     original = prepared.original
     speaker = Speaker(lexicon)  # "The participants in the roundtable:" ⏎ "1. Call on …": their verbs
@@ -368,7 +369,8 @@ def _extract(source: SourceText, lexicon: Lexicon, *, slug: str | None, status: 
             if item is not None:
                 rec.sub_items = structure.sub_items(planner.folded.get(id(item), []), _evidence_of(prepared))
             for name in analysis.candidates:
-                if name not in candidates:
+                if name not in seen_candidates:
+                    seen_candidates.add(name)
                     candidates.append(name)
                     warnings.append(
                         ExtractionWarning(

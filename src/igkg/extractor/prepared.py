@@ -38,10 +38,25 @@ def prepare_source(source: SourceText, labels: Iterable[str] = ()) -> Prepared:
     return prepare(source, labels=labels)
 
 
+#: the last document's markers, sorted, with their offsets: (the markers as given, sorted, offsets)
+_last_index: list[tuple[Sequence[tuple[int, str]], list[tuple[int, str]], list[int]]] = []
+
+
+def _marker_index(markers: Sequence[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[int]]:
+    """``markers`` sorted, and their offsets, made once per document (each unit asks: sorting
+    them for every unit made a text with thousands of footnotes quadratic)."""
+    last = _last_index[0] if _last_index else None
+    if last is not None and last[0] is markers:
+        return last[1], last[2]
+    ordered = sorted(markers)
+    offsets = [offset for offset, _marker in ordered]
+    _last_index[:] = [(markers, ordered, offsets)]  # one entry, replaced at once (threads see either)
+    return ordered, offsets
+
+
 def markers_in(prepared: Prepared, ranges: Sequence[tuple[int, int]]) -> list[str]:
     """The footnote markers removed inside ``ranges`` of the prepared text, in order, once each."""
-    markers = sorted(prepared.markers)
-    offsets = [offset for offset, _marker in markers]
+    markers, offsets = _marker_index(prepared.markers)
     found: list[str] = []
     for start, end in ranges:
         index = bisect_left(offsets, start)

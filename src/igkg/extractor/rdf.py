@@ -28,23 +28,34 @@ import pyoxigraph as ox
 
 from ..formats.rdf_writer import serialize_triples
 from ..formats.registry import rdf_syntax
-from ..namespaces import PREFIXES, concept
+from ..namespaces import CONCEPT_NS, PREFIXES
 from ..namespaces import source_iri as source_file_iri
-from ..vocab import DCTERMS, ELI, IGKG, PROV, RDF, RDFS, SKOS, XSD
+from ..vocab import DCTERMS, ELI, IGKG, PROV, RDF, RDFS, SKOS
 from .evidence import EvidenceWriter
 from .model import Citation, Document
+from .turtle_text import NodeTable, en, integer, iri, parse, plain, prefix_header, statements, term
 
 __all__ = ["document_triples", "serialize_document", "source_iri"]
 
-_TYPE = RDF.type
+_Triple = tuple[str, str, str]  # subject, predicate, object in their Turtle forms (:mod:`.turtle_text`)
 
 
-def _en(text: str) -> ox.Literal:
-    return ox.Literal(text, language="en")
+def _name(node: ox.NamedNode) -> str:
+    return iri(node.value)
 
 
-def _int(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=XSD.integer)
+_TYPE = _name(RDF.type)
+_IS_PART_OF, _NUMBER, _CITES = _name(ELI.is_part_of), _name(ELI.number), _name(ELI.cites)
+_PREF_LABEL, _NOTE, _EDITORIAL = _name(SKOS.prefLabel), _name(SKOS.note), _name(SKOS.editorialNote)
+_TEXT, _SEQUENCE, _POSITION = _name(IGKG.text), _name(IGKG.sequence), _name(IGKG.position)
+_MENTIONS, _SUBJECT, _VERB, _ADDRESSEE = _name(IGKG.mentions), _name(DCTERMS.subject), _name(IGKG.verb), _name(
+    IGKG.addressee
+)
+
+
+def _concept(scheme: str, local: str) -> str:
+    """:func:`igkg.namespaces.concept` in its Turtle form."""
+    return iri(f"{CONCEPT_NS}{scheme}/{local}")
 
 
 def source_iri(document: Document) -> ox.NamedNode:
@@ -55,167 +66,186 @@ def source_iri(document: Document) -> ox.NamedNode:
 
 
 def document_triples(document: Document) -> list[ox.Triple]:
-    """Every triple of the document, its evidence annotations last."""
-    triples, evidence = _document_parts(document)
-    return triples + evidence.triples()
+    """Every triple of the document, its evidence annotations last: its own triples parsed from
+    their Turtle, the annotations made from their records."""
+    own, evidence = _document_parts(document)
+    prefixes = _prefixes(document)
+    return parse((prefix_header(prefixes) + statements(own)).encode("utf-8")) + evidence.triples(NodeTable(prefixes))
 
 
-def _document_parts(document: Document) -> tuple[list[ox.Triple], EvidenceWriter]:
+def _prefixes(document: Document) -> dict[str, str]:
+    """igkg's prefixes, and ``this:`` for the document's IRI and "/"."""
+    return {**PREFIXES, "this": document.iri + "/"}
+
+
+def _document_parts(document: Document) -> tuple[list[_Triple], EvidenceWriter]:
     """The document's triples without the evidence annotations (no duplicates), and the
     annotations' writer."""
-    triples: list[ox.Triple] = []
+    triples: list[_Triple] = []
     add = triples.append
-    doc = ox.NamedNode(document.iri)
-    activity = ox.NamedNode(document.iri + "/extraction")
-    source = source_iri(document)
-    evidence = EvidenceWriter(document.iri, source, document.text, activity)
+    doc = iri(document.iri)
+    activity = "this:extraction"
+    source = iri(source_iri(document).value)
+    evidence = EvidenceWriter(source, document.text, activity)
 
-    add(ox.Triple(doc, _TYPE, IGKG.RecommendationDocument))
-    add(ox.Triple(doc, DCTERMS.title, _en(document.title)))
-    add(ox.Triple(doc, SKOS.prefLabel, _en(document.title)))
-    add(ox.Triple(doc, IGKG.documentStatus, concept("document-status", document.status)))
+    add((doc, _TYPE, _name(IGKG.RecommendationDocument)))
+    add((doc, _name(DCTERMS.title), en(document.title)))
+    add((doc, _PREF_LABEL, en(document.title)))
+    add((doc, _name(IGKG.documentStatus), _concept("document-status", document.status)))
     if document.source_file:
-        add(ox.Triple(doc, IGKG.sourceFile, ox.Literal(document.source_file)))
+        add((doc, _name(IGKG.sourceFile), plain(document.source_file)))
     for note in document.notes:
-        add(ox.Triple(doc, SKOS.note, _en(note)))
+        add((doc, _NOTE, en(note)))
     add(
-        ox.Triple(
+        (
             doc,
-            SKOS.editorialNote,
-            _en(
+            _EDITORIAL,
+            en(
                 f"Extracted by {document.extractor} from {document.source_file or document.source}; "
                 "every link has an oa:Annotation giving the words it was read from: review them before relying on it."
             ),
         )
     )
-    add(ox.Triple(doc, PROV.wasGeneratedBy, activity))
-    add(ox.Triple(activity, _TYPE, IGKG.Extraction))
-    add(ox.Triple(activity, RDFS.label, _en(f"igkg extract of {document.source_file or document.title}")))
-    add(ox.Triple(activity, IGKG.extractorVersion, ox.Literal(document.extractor)))
-    add(ox.Triple(activity, PROV.used, source))
-    add(ox.Triple(source, _TYPE, PROV.Entity))
+    add((doc, _name(PROV.wasGeneratedBy), activity))
+    add((activity, _TYPE, _name(IGKG.Extraction)))
+    add((activity, _name(RDFS.label), en(f"igkg extract of {document.source_file or document.title}")))
+    add((activity, _name(IGKG.extractorVersion), plain(document.extractor)))
+    add((activity, _name(PROV.used), source))
+    add((source, _TYPE, _name(PROV.Entity)))
 
-    mentions, subject = IGKG.mentions, DCTERMS.subject
     sections = {}
     for section in document.sections:
-        node = ox.NamedNode(f"{document.iri}/section-{section.position}")
+        node = f"this:section-{section.position}"
         sections[section.position] = node
-        add(ox.Triple(node, _TYPE, IGKG.DocumentSection))
-        add(ox.Triple(node, ELI.is_part_of, doc))
-        add(ox.Triple(node, SKOS.prefLabel, _en(section.label)))
-        add(ox.Triple(node, IGKG.sequence, _int(section.position)))
+        add((node, _TYPE, _name(IGKG.DocumentSection)))
+        add((node, _IS_PART_OF, doc))
+        add((node, _PREF_LABEL, en(section.label)))
+        add((node, _SEQUENCE, integer(section.position)))
         if section.number:
-            add(ox.Triple(node, ELI.number, ox.Literal(section.number)))
-        evidence.annotate(node, ELI.is_part_of, doc, section.evidence, "describing")
-    footnotes: dict[str, ox.NamedNode] = {}
+            add((node, _NUMBER, plain(section.number)))
+        evidence.annotate(node, _IS_PART_OF, doc, section.evidence, "describing")
+    footnotes: dict[str, str] = {}
     for k, footnote in enumerate(document.footnotes, 1):
-        node = ox.NamedNode(f"{document.iri}/footnote-{k}")
+        node = f"this:footnote-{k}"
         footnotes.setdefault(footnote.marker, node)
-        add(ox.Triple(node, _TYPE, IGKG.Footnote))
-        add(ox.Triple(node, ELI.is_part_of, doc))
-        add(ox.Triple(node, ELI.number, ox.Literal(footnote.marker)))
-        add(ox.Triple(node, IGKG.text, _en(footnote.text)))
-        evidence.annotate(node, ELI.is_part_of, doc, footnote.evidence, "describing")
+        add((node, _TYPE, _name(IGKG.Footnote)))
+        add((node, _IS_PART_OF, doc))
+        add((node, _NUMBER, plain(footnote.marker)))
+        add((node, _TEXT, en(footnote.text)))
+        evidence.annotate(node, _IS_PART_OF, doc, footnote.evidence, "describing")
         _citations(add, evidence, node, footnote.citations)
+    recommendation, sub_item, action_class = _name(IGKG.Recommendation), _name(IGKG.RecommendationSubItem), _name(
+        IGKG.Action
+    )
+    kind, in_section, has_footnote = _name(IGKG.paragraphKind), _name(IGKG.inDocumentSection), _name(IGKG.hasFootnote)
+    has_action, action_position, as_written = _name(IGKG.hasAction), _name(IGKG.actionPosition), _name(
+        IGKG.verbAsWritten
+    )
     for rec in document.recommendations:
-        node = ox.NamedNode(f"{document.iri}/rec-{rec.position}")
-        add(ox.Triple(node, _TYPE, IGKG.Recommendation))
-        add(ox.Triple(node, ELI.is_part_of, doc))
-        add(ox.Triple(node, IGKG.position, _int(rec.position)))
-        add(ox.Triple(node, IGKG.text, _en(rec.text)))
-        add(ox.Triple(node, IGKG.paragraphKind, concept("paragraph-kind", rec.kind)))
+        node = f"this:rec-{rec.position}"
+        add((node, _TYPE, recommendation))
+        add((node, _IS_PART_OF, doc))
+        add((node, _POSITION, integer(rec.position)))
+        add((node, _TEXT, en(rec.text)))
+        add((node, kind, _concept("paragraph-kind", rec.kind)))
         if rec.number:
-            add(ox.Triple(node, ELI.number, ox.Literal(rec.number)))
+            add((node, _NUMBER, plain(rec.number)))
         if rec.section is not None and rec.section.position in sections:
-            add(ox.Triple(node, IGKG.inDocumentSection, sections[rec.section.position]))
+            add((node, in_section, sections[rec.section.position]))
         for marker in rec.footnotes:
             if marker in footnotes:
-                add(ox.Triple(node, IGKG.hasFootnote, footnotes[marker]))
+                add((node, has_footnote, footnotes[marker]))
         for k, item in enumerate(rec.sub_items, 1):
-            part = ox.NamedNode(f"{node.value}-item-{k}")
-            add(ox.Triple(part, _TYPE, IGKG.RecommendationSubItem))
-            add(ox.Triple(part, ELI.is_part_of, node))
-            add(ox.Triple(part, ELI.number, ox.Literal(item.label)))
-            add(ox.Triple(part, IGKG.sequence, _int(k)))
-            add(ox.Triple(part, IGKG.text, _en(item.text)))
-        evidence.annotate(node, ELI.is_part_of, doc, rec.evidence, "describing")
+            part = f"{node}-item-{k}"
+            add((part, _TYPE, sub_item))
+            add((part, _IS_PART_OF, node))
+            add((part, _NUMBER, plain(item.label)))
+            add((part, _SEQUENCE, integer(k)))
+            add((part, _TEXT, en(item.text)))
+        evidence.annotate(node, _IS_PART_OF, doc, rec.evidence, "describing")
         if rec.unknown_verb is not None:
             add(
-                ox.Triple(
+                (
                     node,
-                    SKOS.editorialNote,
-                    _en(
+                    _EDITORIAL,
+                    en(
                         f"No operative verb of the scheme: the text opens with '{rec.unknown_verb.exact}'. "
                         "Add the verb to ontology/schemes.ttl and extract again."
                     ),
                 )
             )
         for action in rec.actions:
-            a = ox.NamedNode(f"{node.value}-action-{action.position}")
-            add(ox.Triple(node, IGKG.hasAction, a))
-            add(ox.Triple(a, _TYPE, IGKG.Action))
-            add(ox.Triple(a, IGKG.actionPosition, _int(action.position)))
-            add(ox.Triple(a, IGKG.verb, ox.NamedNode(action.verb)))
-            add(ox.Triple(a, IGKG.verbAsWritten, ox.Literal(action.as_written)))
-            evidence.annotate(a, IGKG.verb, ox.NamedNode(action.verb), action.evidence)
+            a = f"{node}-action-{action.position}"
+            verb = iri(action.verb)
+            add((node, has_action, a))
+            add((a, _TYPE, action_class))
+            add((a, action_position, integer(action.position)))
+            add((a, _VERB, verb))
+            add((a, as_written, plain(action.as_written)))
+            evidence.annotate(a, _VERB, verb, action.evidence)
             for who in action.addressees:
-                add(ox.Triple(a, IGKG.addressee, ox.NamedNode(who.iri)))
+                addressee = iri(who.iri)
+                add((a, _ADDRESSEE, addressee))
                 for place in who.evidence:
-                    evidence.annotate(a, IGKG.addressee, ox.NamedNode(who.iri), place)
+                    evidence.annotate(a, _ADDRESSEE, addressee, place)
         for link in rec.mentions:
-            add(ox.Triple(node, mentions, ox.NamedNode(link.iri)))
+            target = iri(link.iri)
+            add((node, _MENTIONS, target))
             for place in link.evidence:
-                evidence.annotate(node, mentions, ox.NamedNode(link.iri), place)
+                evidence.annotate(node, _MENTIONS, target, place)
         _citations(add, evidence, node, rec.citations)
         for link in rec.topics:
-            add(ox.Triple(node, subject, ox.NamedNode(link.iri)))
+            target = iri(link.iri)
+            add((node, _SUBJECT, target))
             for place in link.evidence:
-                evidence.annotate(node, subject, ox.NamedNode(link.iri), place, "classifying")
-    triples.extend(document.extra_triples)
+                evidence.annotate(node, _SUBJECT, target, place, "classifying")
+    triples.extend((term(t.subject), term(t.predicate), term(t.object)) for t in document.extra_triples)
     return list(dict.fromkeys(triples)), evidence
 
 
-def _citations(
-    add: Callable[[ox.Triple], None], evidence: EvidenceWriter, node: ox.NamedNode, citations: list[Citation]
-) -> None:
+def _citations(add: Callable[[_Triple], None], evidence: EvidenceWriter, node: str, citations: list[Citation]) -> None:
     """``eli:cites`` and one ``igkg:Citation`` per reference of a unit or a footnote."""
     for k, citation in enumerate(citations, 1):
-        c = ox.NamedNode(f"{node.value}-citation-{k}")
-        instrument = ox.NamedNode(citation.instrument)
-        add(ox.Triple(node, IGKG.qualifiedCitation, c))
-        add(ox.Triple(c, _TYPE, IGKG.Citation))
-        add(ox.Triple(c, IGKG.asWritten, ox.Literal(citation.as_written)))
-        add(ox.Triple(c, IGKG.citedInstrument, instrument))
-        add(ox.Triple(c, IGKG.resolution, concept("citation-resolution", citation.resolution)))
-        found = [ox.NamedNode(p.iri) for p in citation.provisions if p.iri]
+        c = f"{node}-citation-{k}"
+        instrument = iri(citation.instrument)
+        add((node, _name(IGKG.qualifiedCitation), c))
+        add((c, _TYPE, _name(IGKG.Citation)))
+        add((c, _name(IGKG.asWritten), plain(citation.as_written)))
+        add((c, _name(IGKG.citedInstrument), instrument))
+        add((c, _name(IGKG.resolution), _concept("citation-resolution", citation.resolution)))
+        found = [iri(p.iri) for p in citation.provisions if p.iri]
         missing = [p.number for p in citation.provisions if not p.iri]
         for provision in found:
-            add(ox.Triple(c, IGKG.citedProvision, provision))
+            add((c, _name(IGKG.citedProvision), provision))
         notes = [citation.note] if citation.note else []
         if missing:
             notes.append(
                 f"Not in the graph: paragraph {', '.join(missing)} of this instrument; the instrument is cited instead."
             )
         for note in notes:
-            add(ox.Triple(c, SKOS.editorialNote, _en(note)))
+            add((c, _EDITORIAL, en(note)))
         for target in found or [instrument]:
-            add(ox.Triple(node, ELI.cites, target))
-            evidence.annotate(node, ELI.cites, target, citation.evidence, "linking")
+            add((node, _CITES, target))
+            evidence.annotate(node, _CITES, target, citation.evidence, "linking")
+
+
+def _turtle(document: Document) -> bytes:
+    """The document as Turtle: the comment saying what it is, the prefixes (``this:`` is the
+    document's IRI and "/"), its own triples, then the evidence annotations (:mod:`.evidence`)."""
+    own, evidence = _document_parts(document)
+    head = _turtle_header(document) + prefix_header(_prefixes(document)) + statements(own)
+    return b"".join([head.encode("utf-8"), *(part.encode("utf-8") for part in evidence.turtle())])
 
 
 def serialize_document(document: Document, fmt: str = "ttl") -> bytes:
     """The document's triples in an RDF syntax; Turtle starts with a comment saying what it is."""
     syntax = rdf_syntax(fmt)
-    prefixes = {**PREFIXES, "this": document.iri + "/"}
     if syntax.name == "ttl":
-        # the annotations written from their template, after the rest (see :mod:`.evidence`)
-        own, evidence = _document_parts(document)
-        body = ox.serialize(own, format=syntax.oxigraph, prefixes=prefixes)
-        assert body is not None
-        return _turtle_header(document) + body + evidence.turtle().encode("utf-8")
+        return _turtle(document)
     triples = document_triples(document)
     if syntax.name == "jsonld":
         return serialize_triples(triples, "jsonld")
+    prefixes = _prefixes(document)
     if syntax.supports_datasets:
         body = ox.serialize(
             [ox.Quad(t.subject, t.predicate, t.object) for t in triples], format=syntax.oxigraph, prefixes=prefixes
@@ -226,10 +256,10 @@ def serialize_document(document: Document, fmt: str = "ttl") -> bytes:
     return body
 
 
-def _turtle_header(document: Document) -> bytes:
+def _turtle_header(document: Document) -> str:
     """The comment Turtle starts with, saying what it is."""
     return (
         f"# {document.title}: {len(document.recommendations)} recommendations extracted by {document.extractor}\n"
         f"# from {document.source_file or document.source}. Generated: check each link against its evidence\n"
         "# annotation (oa:Annotation, with the words it was read from) before relying on it.\n"
-    ).encode()
+    )

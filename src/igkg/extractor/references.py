@@ -166,7 +166,9 @@ def written_start(text: str, start: int) -> int:
     """Extend a mention to the left over a date ("December 2003, …") and "the"/"its"."""
     window_start = max(0, start - 40)
     before = text[window_start:start]
-    date = _DATE_BEFORE.search(before)
+    # a date ends in a year's digits and a space (and "$" may stand before a final line break):
+    # without a digit in the last four characters there is none to search for (most mentions)
+    date = _DATE_BEFORE.search(before) if any(c.isdigit() for c in before[-4:]) else None
     if date is not None:
         before = before[: date.start()]
     determiner = _DETERMINER_BEFORE.search(before)

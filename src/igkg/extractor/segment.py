@@ -99,15 +99,22 @@ class CleanText:
         runs = self.runs
         if not runs:
             return (0, 0)
-        start = min(max(start, 0), len(self.text) - 1)
-        last = min(max(end, start + 1), len(self.text)) - 1
-        starts = self._starts  # source_offset, twice, inlined: evidence asks for millions of spans
-        k = max(bisect_right(starts, start) - 1, 0)
-        clean, original, length = runs[k]
-        a = original + min(start - clean, length)
-        k = max(bisect_right(starts, last, k) - 1, 0)
-        clean, original, length = runs[k]
-        return (a, original + min(last - clean, length) + 1)
+        # source_offset, twice, inlined, with comparisons for min() and max(): the RDF output
+        # asks for a span per evidence annotation, a third of its time before
+        n = len(self.text)
+        start = 0 if start < 0 else start
+        start = n - 1 if start > n - 1 else start
+        last = (end if end > start + 1 else start + 1)
+        last = (n if last > n else last) - 1
+        starts = self.__dict__.get("_starts_cache") or self._starts
+        k = bisect_right(starts, start) - 1
+        clean, original, length = runs[k if k > 0 else 0]
+        offset = start - clean
+        a = original + (offset if offset < length else length)
+        k = bisect_right(starts, last, k if k > 0 else 0) - 1
+        clean, original, length = runs[k if k > 0 else 0]
+        offset = last - clean
+        return (a, original + (offset if offset < length else length) + 1)
 
 
 def clean_text(source: str, ranges: Sequence[tuple[int, int]]) -> CleanText:

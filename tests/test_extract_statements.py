@@ -741,3 +741,64 @@ def test_a_preambular_paragraph_after_a_page_break_is_its_own_unit(kg: igkg.Know
     data = igkg.extract(text=text, graph=kg).to_dict()
     assert [u["text"][:12] for u in data["recommendations"]] == ["Taking note ", "Noting with ", "Requests the"]
     assert [f["marker"] for f in data["footnotes"]] == ["2"]
+
+
+# --- 12. lead-ins, bylines, labels before imperatives, clauses of 'that', asides after the verb ---
+
+
+def test_a_lead_in_over_a_list_and_a_byline_are_no_sections(kg: igkg.KnowledgeGraph) -> None:
+    text = (
+        "REGIONAL MESSAGES\n\nPublished 2 October 2026 · Regional IGF\n\nACCESS AND AFFORDABILITY\n\n"
+        "Key messages:\n\n  • Governments should treat broadband as infrastructure.\n"
+        "  • Support community networks through spectrum set-asides.\n"
+    )
+    data = igkg.extract(text=text, graph=kg).to_dict()
+    assert [s["label"] for s in data["sections"]] == ["ACCESS AND AFFORDABILITY"]
+    assert {u["section"] for u in data["recommendations"]} == {"ACCESS AND AFFORDABILITY"}
+
+
+@pytest.mark.parametrize(
+    "item,actions",
+    [
+        ("Privacy. Protect personal data in every published dataset.", [("recommends", "Protect")]),
+        ("Support. The IGF Secretariat is invited to provide modest support.", [("invites", "is invited")]),
+        (
+            "We reiterate that the Internet encompasses technical issues and should involve all stakeholders.",
+            [("reiterates", "We reiterate")],
+        ),
+        (
+            "Urges governments to refrain from fragmentation, and welcomes in this regard the work of ICANN;",
+            [("urges", "Urges"), ("welcomes", "welcomes")],
+        ),
+    ],
+)
+def test_labels_that_clauses_and_asides(kg: igkg.KnowledgeGraph, item: str, actions: list[tuple[str, str]]) -> None:
+    unit = igkg.extract(text=f"# Points\n\n- {item}\n- Urges the IGF to act.\n", graph=kg).to_dict()["recommendations"][
+        0
+    ]
+    assert [(a["verb"], a["as_written"]) for a in unit["actions"]] == actions
+
+
+def test_call_upon_x_and_upon_y(kg: igkg.KnowledgeGraph) -> None:
+    item = "Calls upon governments to involve parliaments, and upon the CSTD to invite their contributions;"
+    unit = igkg.extract(text=f"# Points\n\n1. {item}\n2. Urges the IGF.\n", graph=kg).to_dict()["recommendations"][0]
+    assert iris(unit["addressees"]) == [GOVERNMENTS, CSTD]
+
+
+def test_a_first_person_lead_in_over_numbered_units_is_their_chapeau(kg: igkg.KnowledgeGraph) -> None:
+    text = (
+        "# Declaration\n\nTo that end, we agree on the following priorities for the coming year:\n\n"
+        "1. Strengthen the parliamentary track of the IGF.\n2. It is important that the MAG consults parliaments.\n"
+    )
+    units = igkg.extract(text=text, graph=kg).to_dict()["recommendations"]
+    assert [u["number"] for u in units] == ["1", "2"]
+
+
+def test_an_instrument_named_whole_and_again_by_paragraph(kg: igkg.KnowledgeGraph) -> None:
+    text = (
+        "The General Assembly,\n\nReaffirming the outcomes of the Summit, in particular the Tunis Agenda for the "
+        "Information Society, and recalling paragraphs 67 to 68 of the Tunis Agenda,\n\n1. Urges the IGF to act;\n"
+    )
+    unit = igkg.extract(text=text, graph=kg).to_dict()["recommendations"][0]
+    cited = [(r["instrument"]["iri"].rsplit("/", 1)[-1], r["paragraph"]) for r in unit["references"]]
+    assert cited == [("tunis-agenda", None), ("tunis-agenda", "67"), ("tunis-agenda", "68")]

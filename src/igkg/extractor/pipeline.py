@@ -178,14 +178,17 @@ class _Planner:
     def plan(self, blocks: list) -> list[Entry]:  # type: ignore[type-arg]
         entries: list[Entry] = []
         absorbing = -1  # the entry of a recommending paragraph taking in the list after its ":"
+        lead_ins: set[int] = set()  # recommending paragraphs ending in ":" that took in no list yet
         for block in blocks:
             if block.item is None:
                 kind = block.kind
                 text = clean_text(self.text, block.ranges).text if kind == "paragraph" else ""
                 if text.endswith(":") and len(text.split()) >= 8 and self.paragraph_unit(text[:-1]):
                     # "Network operators … should deploy routing security measures, in particular:": a
-                    # recommendation that goes on in the list below it (folded in when the list comes)
+                    # recommendation that goes on in the list below it (folded in when the list comes);
+                    # one whose list items are units of their own is their chapeau, no unit
                     entries.append(("rec", block.ranges, None))
+                    lead_ins.add(len(entries) - 1)
                     continue
                 if (
                     kind == "paragraph"
@@ -219,8 +222,13 @@ class _Planner:
                     marker = [(item.start, item.ranges[0][0])] if item.ranges else []
                     entries[-1] = ("rec", [*previous[1], *marker, *expanded[0][1]], None)
                     absorbing = len(entries) - 1  # the list's next items too
+                    lead_ins.discard(absorbing)
                     continue
                 entries.extend(expanded)
+        for index in lead_ins:
+            following = entries[index + 1] if index + 1 < len(entries) else None
+            if following is not None and following[2] is not None and following[0] == "rec":
+                entries[index] = ("paragraph", entries[index][1], None)  # "… we agree on the following:" ⏎ "1. …"
         families = Counter(item.family for kind, _r, item in entries if kind == "rec" and item is not None)
         if not families:
             families = Counter(item.family for kind, _r, item in entries if kind == "candidate" and item is not None)

@@ -208,6 +208,13 @@ def listed_resolutions(text: str, instruments: Sequence[Match], lexicon: Lexicon
     return sorted([*instruments, *found], key=lambda m: m.start)
 
 
+def _named_apart(text: str, mention: Match, instruments: Sequence[Match], used: set[int]) -> bool:
+    """Whether an instrument also cited by paragraph is named a second time on its own ("… in
+    particular the Tunis Agenda, and recalling paragraphs 67 to 75 of the Tunis Agenda"): then
+    that mention cites it as a whole too. Only when another mention of it was the numbered one."""
+    return any(k in used and m.iris[0] == mention.iris[0] and m is not mention for k, m in enumerate(instruments))
+
+
 def find_citations(
     text: str,
     instruments: Sequence[Match],
@@ -240,6 +247,7 @@ def find_citations(
         before = [m for m in instruments if m.end <= expression.start()]
         if thereof is not None and before:
             used_expressions.add(index)
+            used_mentions.add(instruments.index(before[-1]))  # named only for its paragraph: no whole citation
             cite(before[-1].iris[0], expression.start(), thereof.end(), paragraph_numbers(expression["list"]))
             continue
         report = _ITS_REPORT.match(text, expression.end())
@@ -298,6 +306,16 @@ def find_citations(
         # the nearest instrument that has these paragraphs ("A/RES/70/125, paragraph 64, which
         # points to paragraphs 69-71" cites the Tunis Agenda), else the nearest one
         instrument = next((c for c in candidates if any(lexicon.provision(c, n) for n in numbers)), candidates[0])
+        nearest = next(
+            (
+                k
+                for k in range(len(instruments) - 1, -1, -1)
+                if instruments[k].iris[0] == instrument and instruments[k].end <= expression.start()
+            ),
+            None,
+        )
+        if nearest is not None:
+            used_mentions.add(nearest)  # "the Tunis Agenda …, paras 35 and 36": named for those paragraphs
         cite(instrument, expression.start(), expression.end(), numbers)
     # instruments named without numbers: inferred provisions, else the whole instrument
     numbered = {c.instrument for c in explicit}
@@ -305,7 +323,9 @@ def find_citations(
     whole: dict[str, FoundCitation] = {}
     for target, mention in enumerate(instruments):
         instrument = mention.iris[0]
-        if target in used_mentions or instrument in numbered:
+        if target in used_mentions:
+            continue
+        if instrument in numbered and not _named_apart(text, mention, instruments, used_mentions):
             continue
         start = written_start(text, mention.start)
         found = infer(text, mention, start, agents, topics, lexicon)

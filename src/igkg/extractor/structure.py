@@ -40,6 +40,8 @@ _DATE_LINE = re.compile(
     rf"^(?:[A-Z][\w .'’-]{{0,40}},\s*)?(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+)?(?:{_MONTHS})"
     r"(?:\s+\d{1,2},?)?\s+\d{4}$"
 )
+#: a full date inside a short line: "Published 2 October 2026 · Dynamic Coalitions" (a byline)
+_DATED = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}\b")
 _TITLE_BLOCK_LINE = re.compile(
     r"(?:^|\s)[A-Z]{1,5}(?:/[A-Z0-9][\w.-]*){2,}(?:\s|$)"  # a document symbol: E/CN.16/2029/CRP.3
     r"|(?i:^\s*(?:Distr\.\s*:|Original\s*:)|^\s*[\w -]*\bsession\s*$|^\s*(?:provisional\s+)?agenda\s+item\b"
@@ -152,7 +154,14 @@ class Structure:
                 and heading_like(split_heading(self.texts[i])[0])  # "1 About this submission" too
                 and len(self.texts[i].split()) <= 8
             ):
-                if _CHAPEAU_LINE.match(self.texts[i]) or _DATE_LINE.match(self.texts[i].strip("*_ ")):
+                lead_in = kind != "heading" or (item is None and not self._markdown_heading(ranges))
+                if self.texts[i].endswith(":") and lead_in and i + 1 < len(self.planned) and self.planned[i + 1][2]:
+                    continue  # "Key messages:" over a list: a lead-in to the items, not a section
+                if (
+                    _CHAPEAU_LINE.match(self.texts[i])
+                    or _DATE_LINE.match(self.texts[i].strip("*_ "))
+                    or (len(self.texts[i].split()) <= 10 and _DATED.search(self.texts[i]))
+                ):
                     continue  # "We, the undersigned organizations:" introduces the units, it heads nothing
                 if self.texts[i].rstrip().endswith(("—", "–", "-")):
                     continue  # "— End of chapter —": a closing ornament

@@ -263,8 +263,8 @@ def important_that(text: str, start: int, end: int, lexicon: Lexicon) -> FoundVe
     return FoundVerb(form.iri, match.start(), match.end(), "modal", None, match.end() + 1)
 
 
-_GAP = re.compile(
-    r"(?:,\s*|\s+)and\s+(?P<np>[^,;:.()]{1,150}?)\s+to\s+(?!(?:the|a|an|this|these|its|their)\b)[a-z]+"
+_GAP = re.compile(  # ", and the NRO to support …", ", and upon the CSTD to invite …"
+    r"(?:,\s*|\s+)and\s+(?:(?:upon|on)\s+)?(?P<np>[^,;:.()]{1,150}?)\s+to\s+(?!(?:the|a|an|this|these|its|their)\b)[a-z]+"
 )
 _FINITE = re.compile(
     r"(?<![\w-])(?:is|are|was|were|be|been|has|have|had|should|must|shall|will|would|may|can)(?![\w-])", re.I

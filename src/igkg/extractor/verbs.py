@@ -152,12 +152,16 @@ def _follower_ok(text: str, end: int, phrase: str) -> bool:
     word = follower.group(1).lower() if follower else ""
     if not word or not word[0].isalnum():
         return bool(word) and word in ":,"  # "Encourages Member States:" (after a name) is fine
+    if word == "in" and _IN_REGARD.match(text, end):
+        return True  # "… and welcomes in this regard the continued engagement of …"
     if word in _NOT_AFTER_VERB and not phrase.endswith(" " + word) and " " not in phrase.strip():
         # a one-word verb before "to the …" may be a noun; "expresses its appreciation to" is not
         return _INFINITIVE.match(text, end) is not None
     return True
 
 
+_THAT = re.compile(r"\bthat\b", re.I)
+_IN_REGARD = re.compile(r"\s+in\s+(?:this|that)\s+(?:regard|respect|context|connection)\b", re.I)
 _INFINITIVE = re.compile(r"\s*to\s+(?!(?:the|a|an|all|its|their|this|these|that|those)\b)[a-z]+")
 
 
@@ -225,7 +229,14 @@ def _main(
         if first and first_person and (iri := _verb(lexicon, hit.written, {"base"})):
             # under "We, the participants …:" a bare verb is the first person ("Reaffirm our …")
             return FoundVerb(iri, hit.phrase_start, _with_tail(text, lexicon, hit), "base")
-        if first and imperative and _verb(lexicon, hit.written, {"base"}) and not _YOU.match(text, hit.end, end):
+        label_only = text[hit.end : end].strip(" .") == ""  # "Support." before "The IGF Secretariat is …"
+        if (
+            first
+            and imperative
+            and not label_only
+            and _verb(lexicon, hit.written, {"base"})
+            and not _YOU.match(text, hit.end, end)
+        ):
             return _recommends(lexicon, hit.start, hit.end, "imperative")  # not "Thank you for …"
     subject = subject_first(text, at, end, lexicon, ())
     if subject is not None and (subject.subject is None or subject.subject[0] <= at + 1 or not imperative):
@@ -289,6 +300,8 @@ def _coordinated(
                 found.append(FoundVerb(iri, written, hit.end, "passive", main.subject))
     if main.kind in ("modal", "passive", "base", "plural"):
         for match in _AND_MODAL.finditer(text, main.end, end):
+            if main.kind in ("base", "plural") and _THAT.search(text, main.end, match.start()):
+                continue  # "We reiterate that the management … and should involve …": the clause's
             if not _inside(match.start(), quotes) and (
                 rec := _recommends(lexicon, match.start("verb"), match.end("verb"), "modal")
             ):
@@ -320,6 +333,7 @@ def find_actions(
     actions: list[FoundVerb] = []
     unknown: Opening | None = None
     spans = sentences(text) if spans is None else spans
+    labelled = False
     for index, (start, end) in enumerate(spans):
         if _inside(start, quotes):
             continue
@@ -336,9 +350,11 @@ def find_actions(
                 lower=not actions,
             )
         else:
-            main = _main(text, start, end, lexicon, agents, index == 0, imperative, first_person, loose_imperative)
+            opens = index == 0 or (index == 1 and labelled)  # "Privacy. Protect personal data …"
+            main = _main(text, start, end, lexicon, agents, opens, imperative, first_person, loose_imperative)
         if main is None:
             if index == 0 and len(spans) > 1 and lead_in(text, start, end):
+                labelled = True
                 continue  # "Privacy. Governments should …": a label, not an unknown verb
             if index == 0:
                 word = _FIRST_WORD.search(text, start, end)

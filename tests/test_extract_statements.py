@@ -802,3 +802,22 @@ def test_an_instrument_named_whole_and_again_by_paragraph(kg: igkg.KnowledgeGrap
     unit = igkg.extract(text=text, graph=kg).to_dict()["recommendations"][0]
     cited = [(r["instrument"]["iri"].rsplit("/", 1)[-1], r["paragraph"]) for r in unit["references"]]
     assert cited == [("tunis-agenda", None), ("tunis-agenda", "67"), ("tunis-agenda", "68")]
+
+
+def test_a_web_pages_own_verbs_are_no_imperatives(kg: igkg.KnowledgeGraph) -> None:
+    text = "# Messages\n\n- Create youth seats in every national IGF.\n\nDownload the PDF (312 KB) of the messages.\n"
+    units = igkg.extract(text=text, graph=kg).to_dict()["recommendations"]
+    assert [u["text"][:6] for u in units] == ["Create"]
+
+
+def test_a_copy_without_form_feeds_or_footnotes_loses_its_footers_and_headers(kg: igkg.KnowledgeGraph) -> None:
+    """Pages end after a job-number footer; the next page's symbol header goes too."""
+    text = (
+        "Draft resolution\n\nThe Economic and Social Council,\n\nRecalling its resolution 2010/2,\n\n"
+        "26-05872 (E)    160426\nE/CN.16/2026/L.2\n\nMindful of the importance of the Forum,\n\n"
+        "1. Encourages the MAG to continue its work;\n\n2/3                                26-05872\n\n"
+        "E/CN.16/2026/L.2\n\n2. Requests the Secretary-General to report;\n\n26-05872                3/3\n"
+    )
+    data = igkg.extract(text=text, graph=kg).to_dict()
+    assert data["sections"] == []
+    assert [u["kind"] for u in data["recommendations"]] == ["preambular", "preambular", "operative", "operative"]

@@ -141,6 +141,15 @@ _NOT_IMPERATIVE = frozenset(
         "only",
         "each",
         "please",
+        # a web page's own verbs ("Download the PDF of the messages", "Click here", "Subscribe to …")
+        "download",
+        "click",
+        "subscribe",
+        "visit",
+        "print",
+        "scroll",
+        "log",
+        "watch",
     ]
 )
 _CAPITALISED = re.compile(r"([A-Z][a-z]+)(?:(,)|\s+([a-z]+|\d+)\b)")

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .footnotes import glued_markers, is_rule, note_start, note_text
-from .furniture import furniture_lines, running_keys
+from .furniture import furniture_lines, is_job_line, running_keys
 from .hyphenation import COMPOUNDS, compounds_of, count_words, decide
 from .pages import line_spans, pages_of, split_pages
 from .readers import NoteHint
@@ -315,12 +315,13 @@ def _continues(doc: _Document, last: int, first: int, page: list[int]) -> bool:
     return len(before.strip()) >= 0.6 * median
 
 
+_JOB_NUMBER = re.compile(r"\d{2}-\d{5}\b")
 _LINE_END_HYPHEN = re.compile(r"[-\u00ad\u2010][ \t]*\r?$", re.M)
 
 
 def _clean(source: SourceText) -> bool:
-    """A text with nothing to clean up: one page (no form feed, no footnote rule that would end
-    one), no footnotes or markers known to its reader, no line ending in a hyphen. It comes out
+    """A text with nothing to clean up: one page (no form feed, no footnote rule or job-number
+    footer that would end one), no footnotes or markers known to its reader, no line ending in a hyphen. It comes out
     unchanged, so the line-by-line work is skipped (a 5 MB plain text saves a second)."""
     hints = source.hints
     text = source.text
@@ -330,7 +331,18 @@ def _clean(source: SourceText) -> bool:
         and "\f" not in text
         and "_____" not in text
         and _LINE_END_HYPHEN.search(text) is None
+        and not _job_footer(text)  # a copy's footer ("26-05872 (E)    160426") ends a page
     )
+
+
+def _job_footer(text: str) -> bool:
+    """Whether a line of ``text`` is a job-number footer (a cheap search first, then the line)."""
+    for match in _JOB_NUMBER.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        if is_job_line(text[start : end if end != -1 else len(text)]):
+            return True
+    return False
 
 
 def prepare(source: SourceText, *, labels: Iterable[str] = ()) -> PreparedText:

@@ -11,6 +11,8 @@ page's running header and join a paragraph that runs on over the break.
 
 from __future__ import annotations
 
+import re
+
 from .footnotes import is_rule, note_start
 from .furniture import is_job_line, is_page_number
 
@@ -63,10 +65,37 @@ def _notes_end(texts: list[str], first: int) -> int:
     return k
 
 
+def _footer_cuts(text: str) -> list[tuple[int, int]]:
+    """A copy without form feeds or footnotes: pages end after each footer line of a job number
+    ("26-05872 (E)    160426", "2/3      26-05872") or of a page number of the page count ("2/3",
+    "Page 2 of 3", "- 2 -"), where more text follows."""
+    lines = line_spans(text, 0, len(text))
+    texts = [text[a:b] for a, b in lines]
+    cuts = [
+        lines[k + 1][0]
+        for k, line in enumerate(texts)
+        if k + 1 < len(lines)
+        and (is_job_line(line) or _PAGE_OF.fullmatch(line.strip()))
+        and _next_filled(texts, k + 1) is not None
+    ]
+    spans, start = [], 0
+    for cut in cuts:
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, len(text)))
+    return spans
+
+
+_PAGE_OF = re.compile(r"(?i:page\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]")
+
+
 def pages_of(text: str) -> list[tuple[int, int]]:
-    """The pages of ``text``: at form feeds, else after each block of footnotes (see above)."""
-    if "\f" in text or "_____" not in text:
+    """The pages of ``text``: at form feeds, else after each block of footnotes (see above), else
+    after each footer line (:func:`_footer_cuts`)."""
+    if "\f" in text:
         return split_pages(text)
+    if "_____" not in text:
+        return _footer_cuts(text)
     lines = line_spans(text, 0, len(text))
     texts = [text[a:b] for a, b in lines]
     cuts: list[int] = []

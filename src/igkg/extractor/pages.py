@@ -44,6 +44,12 @@ def line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _spans(cuts: list[int], length: int) -> list[tuple[int, int]]:
+    """The pages between ``cuts`` (ascending offsets where a page starts) over a text of ``length``."""
+    starts = [0, *cuts]
+    return list(zip(starts, [*cuts, length], strict=True))
+
+
 def _next_filled(texts: list[str], k: int) -> int | None:
     return next((j for j in range(k, len(texts)) if texts[j].strip()), None)
 
@@ -78,12 +84,7 @@ def _footer_cuts(text: str) -> list[tuple[int, int]]:
         and (is_job_line(line) or _PAGE_OF.fullmatch(line.strip()))
         and _next_filled(texts, k + 1) is not None
     ]
-    spans, start = [], 0
-    for cut in cuts:
-        spans.append((start, cut))
-        start = cut
-    spans.append((start, len(text)))
-    return spans
+    return _spans(cuts, len(text))
 
 
 _PAGE_OF = re.compile(r"(?i:page\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]")
@@ -109,9 +110,4 @@ def pages_of(text: str) -> list[tuple[int, int]]:
         if end < len(lines) and _next_filled(texts, end) is not None:
             cuts.append(lines[end][0])
         k = end
-    spans, start = [], 0
-    for cut in cuts:
-        spans.append((start, cut))
-        start = cut
-    spans.append((start, len(text)))
-    return spans
+    return _spans(cuts, len(text))

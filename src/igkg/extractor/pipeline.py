@@ -193,11 +193,11 @@ class _Planner:
                 if (
                     kind == "paragraph"
                     and not _ITALIC.fullmatch(" ".join(self.text[a:b] for a, b in block.ranges))
-                    and self.paragraph_unit(clean_text(self.text, block.ranges).text)
+                    and self.paragraph_unit(text)
                 ):
                     kind = "rec"
                     previous = entries[-1] if entries else None
-                    own_label = _LABELLED.match(clean_text(self.text, block.ranges).text) is not None
+                    own_label = _LABELLED.match(text) is not None
                     if previous is not None and previous[0] == "rec" and _labelled(previous[2]) and not own_label:
                         # "Recommendation 8." ⏎ body ⏎⏎ "Where …, the registries should …": in a
                         # report whose recommendations are labelled, a recommending paragraph

@@ -220,7 +220,7 @@ class Graph:
     def push(self, url: str, *, graph: str | None = None, replace: bool = False, protocol: str = "auto",
              query_url: str | None = None, validate: bool = True, strategy: str = "single",
              update_url: str | None = None, settings: EndpointSettings | None = None,
-             document: str | None = None) -> PushReport | BulkPushReport:
+             document: str | None = None, streams: int | None = None) -> PushReport | BulkPushReport:
         """Publish the graph to a triple store, validated first unless ``validate=False``: a graph
         that does not conform is not sent (:class:`~igkg.errors.ValidationFailed`, carrying the
         report). ``strategy``: ``single`` sends everything in one request
@@ -229,7 +229,9 @@ class Graph:
 
         With ``document`` (an IRI, prefixed name, slug or title of a recommendation document),
         only that document's graph is sent, to the graph of the same name on the server (or
-        ``graph``), replacing what that graph held and nothing else."""
+        ``graph``), replacing what that graph held and nothing else. ``streams``: how many
+        uploads ``move``/``versioned`` send side by side into the staging graph (default 2 on
+        Oxigraph's Graph Store, 1 elsewhere; see docs/push.md)."""
         from .stores.publish import push
         from .stores.staging import STRATEGIES, GraphPart, bulk_push
 
@@ -248,7 +250,8 @@ class Graph:
                     f"nothing was pushed", report.text())
         if strategy != "single":
             return bulk_push(self.store, url, parts=[GraphPart(target=graph, source=source)], replace=replace,
-                             strategy=strategy, update_url=update_url, query_url=query_url, settings=settings)
+                             strategy=strategy, update_url=update_url, query_url=query_url, settings=settings,
+                             streams=streams)
         return push(self.store, url, graph=graph, replace=replace, protocol=protocol, query_url=query_url,
                     settings=settings, source_graph=source)
 

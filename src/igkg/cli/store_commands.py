@@ -144,6 +144,9 @@ def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress:
                    "SPARQL Update (versioned: fast, readers follow igkg:currentVersion; see docs/push.md).")
 @click.option("--update-url", metavar="URL",
               help="The SPARQL Update URL for --strategy move/versioned (default: from --endpoint).")
+@click.option("--streams", type=click.IntRange(1, 16), metavar="N",
+              help="--strategy move/versioned on Oxigraph: N uploads side by side into the staging graph "
+                   "(default 2; its bulk loader takes about a core per upload).")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation.")
 @click.option("--data", "data", multiple=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               help="An RDF file to add to the bundled graph before pushing (repeatable; '-': standard input).")
@@ -152,7 +155,8 @@ def load_command(files: Sequence[Path], store: Path, no_bundled: bool, progress:
 @report_format_option
 @input_format_option
 def push_command(endpoint: str, graph_iri: str | None, replace: bool, document: str | None, protocol: str,
-                 query_url: str | None, strategy: str, update_url: str | None, no_validate: bool,
+                 query_url: str | None, strategy: str, update_url: str | None, streams: int | None,
+                 no_validate: bool,
                  data: Sequence[Path], store: Path | None, fmt: str, input_format: str | None) -> None:
     """Publish the graph to a triple store: validated, in one request, verified by counting.
 
@@ -167,7 +171,8 @@ def push_command(endpoint: str, graph_iri: str | None, replace: bool, document: 
 
     graph = load(data=read_inputs(data, input_format), store=store)
     report = graph.push(endpoint, graph=graph_iri, replace=replace, protocol=protocol, query_url=query_url,
-                        validate=not no_validate, document=document, strategy=strategy, update_url=update_url)
+                        validate=not no_validate, document=document, strategy=strategy, update_url=update_url,
+                        streams=streams)
     if fmt == "json":
         print_json(report.to_dict())
         return

@@ -28,15 +28,12 @@ switch several named graphs at once; without parts it is the store's triples to 
 
 from __future__ import annotations
 
-import os
 import tempfile
-import threading
 import time
 import urllib.parse
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO, cast
 
 import pyoxigraph as ox
 
@@ -46,22 +43,16 @@ from ..vocab import IGKG
 from .base import GraphStore
 from .binding import term_to_sparql
 from .endpoint import Endpoint, EndpointSettings, SparqlEndpointStore
-from .oxigraph import OxigraphStore
+from .streams import GraphPart, ParallelSpools, Spool, expected_triples, run_side_by_side
+from .streams import source_node as _node
 
 __all__ = ["GraphPart", "BulkPushReport", "bulk_push", "current_versions", "STRATEGIES", "Spool", "guess_gsp_url",
            "guess_update_url"]
 
 STRATEGIES = ("move", "versioned")
-_BATCH = 50_000
-
-
-@dataclass(frozen=True)
-class GraphPart:
-    """What to send where: the local ``source`` graph (None: every triple of the store, graph
-    names dropped) to the remote ``target`` graph (None: the default graph)."""
-
-    target: str | None = None
-    source: str | None = None
+#: uploads side by side into a staging graph on Oxigraph (its bulk loader takes about a core per request)
+DEFAULT_STREAMS = 2
+MAX_STREAMS = 16
 
 
 @dataclass
@@ -121,140 +112,6 @@ def guess_update_url(url: str) -> str:
 
 def _last(url: str) -> str:
     return urllib.parse.urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1].lower()
-
-
-def _node(graph: str | None, what: str = "graph name") -> ox.NamedNode | None:
-    if graph is None:
-        return None
-    try:
-        return ox.NamedNode(graph)
-    except ValueError:
-        raise InputError(f"the {what} {graph!r} is not a valid IRI") from None
-
-
-# -- 1. streaming the local triples into a file ----------------------------------------------------
-def _graphs(store: OxigraphStore, source: ox.NamedNode | None) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
-    if source is not None:
-        return [source]
-    return [ox.DefaultGraph(), *sorted(store.oxigraph.named_graphs(), key=str)]
-
-
-class _Lines:
-    """A binary writer that counts the lines (N-Triples: one triple a line) passing through it."""
-
-    def __init__(self, out: BinaryIO, on_write: Callable[[], None] | None = None) -> None:
-        self.out, self.on_write, self.lines = out, on_write, 0
-
-    def write(self, block: bytes) -> int:
-        written = self.out.write(block)
-        self.lines += block.count(b"\n")
-        if self.on_write is not None:
-            self.on_write()
-        return written
-
-    def flush(self) -> None:
-        self.out.flush()
-
-
-def write_part(store: GraphStore, part: GraphPart, out: BinaryIO | _Lines) -> int:
-    """Write the part's triples as N-Triples to ``out``; return how many lines (triples) were
-    written. Without a source graph every graph of the store is written, one after the other:
-    a triple in several local graphs is written once per graph, and the staging graph, a set,
-    keeps it once (:func:`_expected` counts the distinct triples when the counts differ)."""
-    source = _node(part.source, "source graph")
-    lines = out if isinstance(out, _Lines) else _Lines(out)
-    sink = cast(BinaryIO, lines)
-    if isinstance(store, OxigraphStore):
-        for graph in _graphs(store, source):  # Oxigraph's own writer, graph by graph, in Rust
-            store.oxigraph.dump(sink, format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
-    else:
-        for batch in _batches(store, source):
-            lines.write(ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES) or b"")
-    return lines.lines
-
-
-def _expected(store: GraphStore, part: GraphPart) -> int:
-    """The distinct triples of a part (only asked when the server holds fewer than were written)."""
-    source = _node(part.source, "source graph")
-    if isinstance(store, OxigraphStore):
-        pattern = (_graph_pattern(source) if source is not None
-                   else "{ GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o }")
-        answer = store.oxigraph.query(
-            f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {pattern} }} }}")
-        return int(next(iter(answer))[0].value)  # type: ignore[arg-type]
-    return len({triple for batch in _batches(store, source) for triple in batch})
-
-
-def _batches(store: GraphStore, source: ox.NamedNode | None) -> Iterator[list[ox.Triple]]:
-    batch: list[ox.Triple] = []
-    for quad in store.quads():
-        if source is not None and quad.graph_name != source:
-            continue
-        batch.append(ox.Triple(quad.subject, quad.predicate, quad.object))
-        if len(batch) >= _BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-class Spool:
-    """The part's N-Triples written to a temporary file by a thread while the upload reads it:
-    the server parses the first triples while the last are still being written (on two cores the
-    two overlap). Iterating yields the file's blocks from its start, waiting for the writer at
-    its end, so a second send (digest authentication) sends the same bytes. Sent without a
-    length (chunked); :meth:`wait` gives the finished file for a server that wants a length."""
-
-    _BLOCK = 1 << 20
-
-    def __init__(self, store: GraphStore, part: GraphPart, file: BinaryIO) -> None:
-        self.file = file
-        self._changed = threading.Condition()
-        self._done = False
-        self.error: BaseException | None = None
-        self.lines = 0
-        self.seconds = 0.0
-        self._thread = threading.Thread(target=self._write, args=(store, part), name="igkg-push-writer",
-                                        daemon=True)
-        self._thread.start()
-
-    def _notify(self) -> None:
-        with self._changed:
-            self._changed.notify_all()
-
-    def _write(self, store: GraphStore, part: GraphPart) -> None:
-        started = time.perf_counter()
-        try:
-            self.lines = write_part(store, part, _Lines(self.file, self._notify))
-            self.file.flush()
-        except BaseException as error:  # handed to the caller by wait()
-            self.error = error
-        finally:
-            self.seconds = time.perf_counter() - started
-            with self._changed:
-                self._done = True
-                self._changed.notify_all()
-
-    def __iter__(self) -> Iterator[bytes]:
-        descriptor, offset = self.file.fileno(), 0
-        while True:
-            with self._changed:
-                while not self._done and os.fstat(descriptor).st_size <= offset:
-                    self._changed.wait(0.5)
-                done = self._done
-            block = os.pread(descriptor, self._BLOCK, offset)
-            if block:
-                offset += len(block)
-                yield block
-            elif done:
-                if self.error is not None:
-                    raise OSError(f"writing the push's triples failed: {self.error}")
-                return
-
-    def wait(self) -> BinaryIO:
-        """The finished file (when the writer failed: its error is in :attr:`error`)."""
-        self._thread.join()
-        return self.file
 
 
 # -- the remote side --------------------------------------------------------------------------------
@@ -329,6 +186,53 @@ def _after_failure(error: Exception, strategy: str, parts: Sequence[GraphPart], 
     return EndpointError(f"{error}; {state}")
 
 
+def _stage_one(store: GraphStore, part: GraphPart, gsp: Endpoint, address: str, *, fast: bool) -> tuple[int, float]:
+    """One upload of the part, written while it is sent (Oxigraph) or sent once written (others,
+    with a length); the lines written and the seconds writing took."""
+    with tempfile.TemporaryFile(prefix="igkg-push-") as file:
+        spool = Spool(store, part, file)
+        try:  # Oxigraph reads a chunked body while it is written; others get the file and its length
+            gsp.request("POST", address, spool if fast else spool.wait(), "application/n-triples", idempotent=False)
+        except EndpointError:
+            spool.wait()
+            if spool.error is None:
+                raise
+        spool.wait()
+        if spool.error is not None:
+            raise InputError(f"the triples to push could not be written: {spool.error}")
+        return spool.lines, spool.seconds
+
+
+def _stage_side_by_side(store: GraphStore, part: GraphPart, gsp: Endpoint, address: str,
+                        width: int) -> tuple[int, float]:
+    """``width`` uploads into the same staging graph at once, each sending request after request
+    as :class:`~igkg.stores.streams.ParallelSpools` cuts them; the first failure stops the
+    writers and the other uploads, and the caller drops the staging graph."""
+    with ParallelSpools(store, part, width) as spools:
+        def send() -> None:
+            try:  # request after request, until the writers are done
+                while (body := spools.ready.get()) is not None:
+                    if spools.cancelled:
+                        raise OSError("cancelled: another upload of this push failed")
+                    gsp.request("POST", address, body.file, "application/n-triples", idempotent=False)
+                    body.file.close()  # loaded: its temporary file is not needed again
+            except BaseException:
+                spools.cancel()
+                raise
+
+        errors = run_side_by_side([send] * width)
+        spools.wait()
+        if spools.error is not None:
+            raise InputError(f"the triples to push could not be written: {spools.error}")
+        failure = next((e for e in errors if isinstance(e, EndpointError)), None) or next(
+            (e for e in errors if e is not None), None)
+        if failure is not None:
+            if isinstance(failure, EndpointError | InputError):
+                raise failure
+            raise EndpointError(f"{gsp.label}: the upload failed ({type(failure).__name__}: {failure})")
+        return spools.lines, spools.seconds
+
+
 def bulk_push(
     store: GraphStore,
     url: str,
@@ -339,6 +243,7 @@ def bulk_push(
     update_url: str | None = None,
     query_url: str | None = None,
     settings: EndpointSettings | None = None,
+    streams: int | None = None,
 ) -> BulkPushReport:
     """Push ``parts`` (default: every triple to the default graph) through staging graphs and
     switch them in one SPARQL Update (see the module's text for ``move`` and ``versioned``)."""
@@ -361,6 +266,9 @@ def bulk_push(
     # Oxigraph's bulk loader; lenient: IRIs not re-checked (Oxigraph wrote them), and a line it
     # could not read would be missing from the count, which is checked
     fast = "&no_transaction&lenient" if _last(gsp_url) == "store" else ""
+    if streams is not None and not 1 <= streams <= MAX_STREAMS:
+        raise InputError(f"--streams must be between 1 and {MAX_STREAMS}, not {streams}")
+    width = (streams or DEFAULT_STREAMS) if fast else 1
     token = uuid.uuid4().hex
     staging = [push_staging_graph(token, i) for i in range(len(parts))]
     phases: dict[str, float] = {}
@@ -374,25 +282,17 @@ def bulk_push(
     sent = 0
     try:
         for part, graph in zip(parts, staging, strict=True):
-            with tempfile.TemporaryFile(prefix="igkg-push-") as file:
-                tick = time.perf_counter()
-                spool = Spool(store, part, file)
-                address = f"{gsp.url}?{urllib.parse.urlencode({'graph': graph.value})}{fast}"
-                try:  # Oxigraph reads a chunked body while it is written; others get the file and its length
-                    gsp.request("POST", address, spool if fast else spool.wait(), "application/n-triples",
-                                idempotent=False)
-                except EndpointError:
-                    spool.wait()
-                    if spool.error is None:
-                        raise
-                spool.wait()
-                if spool.error is not None:
-                    raise InputError(f"the triples to push could not be written: {spool.error}")
-                phases["write"] = phases.get("write", 0.0) + spool.seconds
-                phases["stage"] = phases.get("stage", 0.0) + time.perf_counter() - tick
+            tick = time.perf_counter()
+            address = f"{gsp.url}?{urllib.parse.urlencode({'graph': graph.value})}{fast}"
+            if fast and width > 1:
+                lines, written = _stage_side_by_side(store, part, gsp, address, width)
+            else:
+                lines, written = _stage_one(store, part, gsp, address, fast=bool(fast))
+            phases["write"] = phases.get("write", 0.0) + written
+            phases["stage"] = phases.get("stage", 0.0) + time.perf_counter() - tick
             tick = time.perf_counter()
             staged = _count_remote(counter, graph)
-            triples = spool.lines if staged == spool.lines else _expected(store, part)
+            triples = lines if staged == lines else expected_triples(store, part)
             phases["verify"] = phases.get("verify", 0.0) + time.perf_counter() - tick
             if staged != triples:
                 raise EndpointError(f"{counter.location}: the staging graph {graph.value} has {staged} triples, "
@@ -408,7 +308,11 @@ def bulk_push(
     if previous:
         _drop(updater, previous)
     phases["cleanup"] = time.perf_counter() - tick
-    after = sum(count_target(t) for t in targets)
+    if strategy == "versioned" and replace:  # the pointers name the staging graphs, counted above
+        live = {v for p in parts for v in current_versions(counter, p.target)}
+        after = sent if live == {g.value for g in staging} else sum(count_target(t) for t in targets)
+    else:
+        after = sum(count_target(t) for t in targets)
     if replace and after != sent:
         raise EndpointError(f"{counter.location}: after the push the remote graphs have {after} triples, "
                             f"expected exactly {sent} (is the query URL's default graph the union of all graphs?)")

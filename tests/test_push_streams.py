@@ -72,7 +72,7 @@ def _requests_of(text: bytes, limit: int, pieces: list[int]) -> list[bytes]:
 
     def new_body() -> Body:
         files.append(tempfile.NamedTemporaryFile())  # noqa: SIM115 (closed below)
-        return Body(files[-1])  # type: ignore[arg-type]
+        return Body(files[-1])
 
     cutter = _Requests(new_body, made, limit)
     offset = 0

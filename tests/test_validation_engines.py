@@ -14,6 +14,7 @@ from rdflib.namespace import SH
 import igkg
 from cli_support import RunCli
 from igkg.errors import InputError
+from igkg.validation import compiled
 from paths import DATA, ROOT
 
 SHAPES = ROOT / "ontology" / "shapes.ttl"
@@ -34,6 +35,39 @@ def test_the_sparql_engine_reports_what_pyshacl_reports(extra: str | None) -> No
     assert fast.text() == reference.text()
     assert fast.to_dict() == reference.to_dict()
     assert fast.conforms is (extra is None)
+
+
+@pytest.mark.parametrize("order", ["focus nodes first", "values first"])
+@pytest.mark.parametrize("extra", ["rec-violations.ttl", "shapes-broken.ttl", "positions-shared-by-three.ttl"])
+def test_either_join_order_reports_what_pyshacl_reports(monkeypatch: pytest.MonkeyPatch, extra: str,
+                                                        order: str) -> None:
+    """The order of a check's joins (chosen from counts in the data) never changes its answer:
+    forced one way (a path is read first only when it has no triples) and the other (always)."""
+    monkeypatch.setattr(compiled, "_VALUES_FIRST_UP_TO", 0 if order == "focus nodes first" else 10**9)
+    graph = igkg.load(data=[DATA / extra])
+    assert graph.validate(engine="sparql").findings == graph.validate(engine="pyshacl").findings
+
+
+def test_a_path_far_more_common_than_the_focus_nodes_is_joined_from_the_focus_nodes() -> None:
+    shapes = rdflib.Graph().parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix ex: <http://example.org/> .
+        ex:S sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:maxCount 1 ; sh:class ex:D ; sh:message "m" ] .
+        ex:T sh:targetClass ex:E ; sh:property [ sh:path ex:p ; sh:maxCount 1 ; sh:class ex:D ; sh:message "m" ] .""",
+                                  format="turtle")
+    counts = {"?this a <http://example.org/C>": 2, "?this a <http://example.org/E>": 500,
+              "?this <http://example.org/p> ?value": 1000}
+
+    def sizes(query: str) -> int:  # what COUNT(*) would answer on data with these counts
+        return next(n for pattern, n in counts.items() if pattern in query)
+
+    checks = compiled.compile_shapes(shapes, lambda cls: [cls], "test", sizes)
+    assert {c.shape for c in checks} == {"http://example.org/S", "http://example.org/T"} and len(checks) == 4
+    for check in checks:
+        body = check.query.split("WHERE", 1)[1].strip()[1:].lstrip()
+        if check.shape.endswith("S"):  # 2 focus nodes, 1,000 values: looked up from the focus nodes
+            assert body.startswith("?this a <http://example.org/C>"), body
+        else:  # 500 focus nodes: the path's triples first, in a sub-select, then joined to them
+            assert body.startswith("{ SELECT"), body
 
 
 def test_every_shape_message_is_broken_at_least_once(broken: igkg.KnowledgeGraph) -> None:

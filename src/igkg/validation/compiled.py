@@ -43,6 +43,11 @@ _MAX_NESTED_COUNT = 4
 
 #: The checks the graph's class hierarchy is needed for: class IRI → its subclasses (itself too).
 Subclasses = Callable[[str], list[str]]
+#: The answer of a ``SELECT (COUNT(*) AS ?n)`` query on the data, to choose a join order.
+Sizes = Callable[[str], int]
+#: A check reads a path's triples before its targets (see :meth:`_Compiler.values_first`) unless the
+#: path holds this many times more triples than the shape has focus nodes.
+_VALUES_FIRST_UP_TO = 4
 
 _ANNOTATIONS = {RDF.type, RDFS.label, RDFS.comment, SH.message, SH.severity, SH.deactivated, SH.name,
                 SH.description, SH.order, SH.group, SH.declare, SH.prefixes}
@@ -78,10 +83,12 @@ def _n3(term: rdflib.term.Node) -> str:
 
 
 class _Compiler:
-    def __init__(self, shapes: rdflib.Graph, subclasses: Subclasses, where: str) -> None:
+    def __init__(self, shapes: rdflib.Graph, subclasses: Subclasses, where: str, sizes: Sizes | None) -> None:
         self.g = shapes
         self.subclasses = subclasses
         self.where = where
+        self.sizes = sizes
+        self._counted: dict[str, int] = {}
         self._names = itertools.count()
 
     # -- helpers --------------------------------------------------------------------------------
@@ -109,6 +116,30 @@ class _Compiler:
 
     def classes(self, cls: rdflib.term.Node) -> str:
         return " ".join(f"<{c}>" for c in self.subclasses(str(cls)))
+
+    def size(self, pattern: str, prologue: str) -> int:
+        """The number of solutions of a group pattern in the data (counted once)."""
+        query = f"{prologue}\nSELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"
+        if self.sizes is None:
+            return 0
+        if query not in self._counted:
+            self._counted[query] = self.sizes(query)
+        return self._counted[query]
+
+    def values_first(self, target: str, path: str, prologue: str) -> bool:
+        """Whether a check on a path's values reads the path's triples first, in a sub-select
+        joined to the targets afterwards, instead of looking up each focus node's values.
+
+        Oxigraph evaluates a join of the targets with the path by looking up the path for each
+        focus node (on disk, a database read per node) and a ``FILTER`` by decoding every value;
+        a sub-select over the path alone is one scan of its index, hash-joined to the targets.
+        Measured at 1M triples on disk: the ``sh:maxCount 1`` self-join of 60k actions 0.76 s
+        against 0.16 s grouped first, a class anti-join 0.37 s against 0.09 s. Worse only when
+        the path is far more common than the shape's focus nodes (a few targets, a predicate
+        every resource has): then the focus nodes go first. Without ``sizes``: values first."""
+        if self.sizes is None:
+            return True
+        return self.size(f"?this {path} ?value", "") <= _VALUES_FIRST_UP_TO * max(1, self.size(target, prologue))
 
     def path(self, shape: rdflib.term.Node) -> tuple[str, str]:
         """(SPARQL path text, the report's path text) of a property shape."""
@@ -305,23 +336,36 @@ class _Compiler:
         path, shown = self.path(prop)
         message, severity = self.message(prop), self.severity(prop)
         sets, handled = self.class_sets(prop)
+        first = self.values_first(target, path, prologue)
+
+        def on_values(condition: str) -> str:
+            """The focus nodes' values that meet ``condition`` (a MINUS or a FILTER)."""
+            if first:
+                return (f"{prologue}\nSELECT DISTINCT ?this ?value WHERE {{ {{ SELECT DISTINCT ?this ?value WHERE "
+                        f"{{ ?this {path} ?value {condition} }} }} {target} }}")
+            return f"{prologue}\nSELECT DISTINCT ?this ?value WHERE {{ {target} ?this {path} ?value {condition} }}"
+
         for classes in sets:
             listed = " ".join(f"<{c}>" for c in classes)
-            yield Check(name, f"{prologue}\nSELECT DISTINCT ?this ?value WHERE {{ {target} ?this {path} ?value "
-                              f"MINUS {{ ?value a ?_c . VALUES ?_c {{ {listed} }} }} }}",
+            yield Check(name, on_values(f"MINUS {{ ?value a ?_c . VALUES ?_c {{ {listed} }} }}"),
                         message, severity, shown, "value")
         values = self.value_expression(prop, "?value", skip=handled)
         if values != "true":
-            yield Check(name, f"{prologue}\nSELECT DISTINCT ?this ?value WHERE {{ {target} ?this {path} ?value "
-                              f"FILTER (!({values})) }}", message, severity, shown, "value")
+            yield Check(name, on_values(f"FILTER (!({values}))"), message, severity, shown, "value")
         low, high = self.one(prop, SH.minCount), self.one(prop, SH.maxCount)
-        # at least one / at most one value: an anti-join and a self-join, no grouping
+        # at least one value: an anti-join; at most one: the subjects with two values grouped from
+        # the path's triples first (or a self-join from the focus nodes)
         if low is not None and int(str(low)) == 1:
             yield Check(name, f"{prologue}\nSELECT DISTINCT ?this WHERE {{ {target} MINUS {{ ?this {path} ?_v }} }}",
                         message, severity, shown, "")
         if high is not None and int(str(high)) == 1:
-            yield Check(name, f"{prologue}\nSELECT DISTINCT ?this WHERE {{ {target} ?this {path} ?_a . "
-                              f"?this {path} ?_b FILTER (!sameTerm(?_a, ?_b)) }}", message, severity, shown, "")
+            if first:
+                query = (f"{prologue}\nSELECT DISTINCT ?this WHERE {{ {{ SELECT ?this WHERE {{ ?this {path} ?_v }} "
+                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) > 1) }} {target} }}")
+            else:
+                query = (f"{prologue}\nSELECT DISTINCT ?this WHERE {{ {target} ?this {path} ?_a . "
+                         f"?this {path} ?_b FILTER (!sameTerm(?_a, ?_b)) }}")
+            yield Check(name, query, message, severity, shown, "")
         grouped = []
         if low is not None and int(str(low)) != 1:
             grouped.append(f"COUNT(DISTINCT ?_v) < {int(str(low))}")
@@ -349,9 +393,11 @@ class _Compiler:
         return str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation"
 
 
-def compile_shapes(shapes: rdflib.Graph, subclasses: Subclasses, where: str) -> list[Check]:
-    """Every check of every node shape (a shape with targets) in ``shapes``."""
-    compiler = _Compiler(shapes, subclasses, where)
+def compile_shapes(shapes: rdflib.Graph, subclasses: Subclasses, where: str,
+                   sizes: Sizes | None = None) -> list[Check]:
+    """Every check of every node shape (a shape with targets) in ``shapes``; ``sizes`` (counts in
+    the data) chooses each check's join order, which never changes its answer."""
+    compiler = _Compiler(shapes, subclasses, where, sizes)
     roots = set(shapes.subjects(RDF.type, SH.NodeShape))
     for predicate in _TARGETS:
         roots.update(shapes.subjects(predicate, None))

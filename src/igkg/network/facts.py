@@ -108,11 +108,16 @@ def _rows(store: GraphStore, sparql: str) -> list[tuple[Term | None, ...]]:
     return result.rows
 
 
-def describe(store: GraphStore, facts: Facts, terms: Iterable[Node]) -> None:
-    """Add every triple whose subject is one of ``terms``."""
+def describe(store: GraphStore, facts: Facts, terms: Iterable[Node], only: Sequence[str] | None = None) -> None:
+    """Add every triple whose subject is one of ``terms``; ``only``: with one of these predicates
+    (a label look-up reads a few properties, not a recommendation's text and every link; the
+    terms then count as described for that look-up's ``facts`` alone)."""
     todo = [t for t in terms if node_key(t) not in facts.described]
+    # a FILTER, not a second VALUES block: Oxigraph joins two VALUES blocks before the pattern
+    # (8 s for 800 subjects at 1M triples on disk, against 0.03 s)
+    chosen = "" if only is None else f"FILTER (?p IN ({', '.join(term_to_sparql(ox.NamedNode(p)) for p in only)}))"
     for batch in _chunks(todo):
-        for s, p, o in _rows(store, f"SELECT ?s ?p ?o WHERE {{ {_values('s', batch)} ?s ?p ?o }}"):
+        for s, p, o in _rows(store, f"SELECT ?s ?p ?o WHERE {{ {_values('s', batch)} ?s ?p ?o {chosen} }}"):
             facts.add(s, p, o)
     facts.described.update(node_key(t) for t in todo)
 
@@ -143,8 +148,10 @@ def property_names(store: GraphStore, predicates: Iterable[str]) -> dict[str, st
 
 
 
-def container_names(store: GraphStore, facts: Facts, keys: Iterable[str]) -> dict[str, str]:
-    """For each node that is part of something, the short name of the outermost whole."""
+def container_names(store: GraphStore, facts: Facts, keys: Iterable[str],
+                    only: Sequence[str] | None = None) -> dict[str, str]:
+    """For each node that is part of something, the short name of the outermost whole (wholes
+    described with ``only``, as by :func:`describe`)."""
     tops: dict[str, str] = {}
     parents: dict[str, str | None] = {}  # each described node's whole, looked up once
 
@@ -164,7 +171,7 @@ def container_names(store: GraphStore, facts: Facts, keys: Iterable[str]) -> dic
             if parent is None or parent in chain:
                 break
             if parent not in facts.described:
-                describe(store, facts, [facts.terms[parent]])
+                describe(store, facts, [facts.terms[parent]], only)
             chain.add(parent)
             current = parent
         if current != key:
@@ -174,7 +181,7 @@ def container_names(store: GraphStore, facts: Facts, keys: Iterable[str]) -> dic
         body = facts.first_link(top, _PREPARED_WITHIN)
         acronym = None
         if body is not None:
-            describe(store, facts, [facts.terms[body]])
+            describe(store, facts, [facts.terms[body]], only)
             acronym = next(iter(sorted(facts.literals.get(body, {}).get(_ACRONYM, []))), None)
         names[top] = short_name(top, facts.literals.get(top, {}), acronym)
     return {key: names[top] for key, top in tops.items()}

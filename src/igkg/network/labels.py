@@ -9,13 +9,16 @@ import pyoxigraph as ox
 
 from ..results import ResultTable
 from ..stores.base import GraphStore
+from ..vocab import ELI, IGKG, RDF
 from .facts import Facts, container_names, describe
-from .style import full_name, node_look
+from .style import LABEL_FACTS, full_name, node_look
 
 __all__ = ["labels_for", "names_for", "label_table", "LABEL_LIMIT"]
 
 #: Tables with more distinct IRIs than this keep their IRIs (one look-up per 800 IRIs).
 LABEL_LIMIT = 20_000
+#: What a label is made of: types, the links to wholes, a few literals (not a text, not every link).
+_READ = (RDF.type.value, ELI.is_part_of.value, IGKG.preparedWithin.value, *LABEL_FACTS)
 
 
 def _looks(store: GraphStore, iris: Iterable[str]) -> dict[str, tuple[str, str]]:
@@ -23,8 +26,8 @@ def _looks(store: GraphStore, iris: Iterable[str]) -> dict[str, tuple[str, str]]
     if not keys:
         return {}
     facts = Facts()
-    describe(store, facts, [ox.NamedNode(k) for k in keys])
-    containers = container_names(store, facts, keys)
+    describe(store, facts, [ox.NamedNode(k) for k in keys], _READ)
+    containers = container_names(store, facts, keys, _READ)
     out: dict[str, tuple[str, str]] = {}
     for key in keys:
         literals = facts.literals.get(key, {})

@@ -38,6 +38,11 @@ NUMBER = ELI.number.value
 POSITION = IGKG.position.value
 VERB_AS_WRITTEN = IGKG.verbAsWritten.value
 AS_WRITTEN = IGKG.asWritten.value
+#: The literal properties short labels and full names are made of (:func:`node_look`,
+#: :func:`full_name`, :func:`short_name`): all a label look-up needs to read besides types and
+#: the links to wholes (``eli:is_part_of``, ``igkg:preparedWithin``).
+LABEL_FACTS: tuple[str, ...] = (PREF_LABEL, ALT_LABEL, ACRONYM, TITLE, LABEL, NUMBER, POSITION, VERB_AS_WRITTEN,
+                                AS_WRITTEN)
 
 MAX_LABEL = 28
 

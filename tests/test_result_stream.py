@@ -11,15 +11,18 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
 import igkg
 from cli_support import RunCli
+from endpoint_support import corpus_module
 from igkg.formats.result_stream import BATCH, more_rows_message, stream
 from igkg.formats.result_writer import render
 from igkg.results import ResultTable
+from igkg.stores.disk import load_into_store
 from paths import ROOT
 
 FORMATS = ["table", "csv", "tsv", "json", "md"]
@@ -120,6 +123,28 @@ def test_cli_table_cap_names_the_exact_remaining_count(run_cli: RunCli) -> None:
     every = run_cli("query", "unverified-claims", "--table-rows", "0")
     assert "more rows" not in every.out and every.out.endswith(f"{total} rows\n")
     assert every.out == run_cli("query", "unverified-claims").out  # 149 rows: under the default cap
+
+
+@pytest.mark.parametrize("offset", [0, 7, 180])
+def test_a_capped_table_read_as_one_page_is_the_table_of_the_whole_answer(run_cli: RunCli, tmp_path: Path,
+                                                                          offset: int) -> None:
+    """The CLI's capped table reads only the page it shows (from an on-disk store's kept
+    answer), and counts the rest from the answer's size: the same text as the whole answer
+    rendered with the cap, at any offset; in memory too."""
+    corpus = tmp_path / "corpus.nt"
+    corpus_module().write_corpus(corpus, triples=4_000)  # about 190 recommendations
+    load_into_store(tmp_path / "kg", [corpus])
+    graph = igkg.load(store=tmp_path / "kg")
+    whole = graph.run(graph.named_query("recommendations"), offset=offset)
+    assert isinstance(whole, ResultTable) and len(whole.rows) > 20
+    hint = "use --format csv or --limit, or --table-rows 0 to show them all"
+    expected = "".join(map(str, stream(whole, "table", table_rows=20, more_hint=hint)))
+    for where in (["--store", str(tmp_path / "kg")], ["--data", str(corpus)]):
+        for _ in range(2):  # computed and kept, then read from what is kept
+            shown = run_cli("query", "recommendations", "--table-rows", "20", "--offset", str(offset), *where)
+            assert shown.code == 0, shown.err
+            assert shown.out == expected
+    assert f"… {len(whole.rows) - 20:,} more rows" in expected
 
 
 @pytest.mark.parametrize("fmt", ["csv", "table"])

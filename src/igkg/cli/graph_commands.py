@@ -84,6 +84,7 @@ def query_command(name: str | None, sparql: str | None, params: Sequence[str], i
     """
     from ..formats.result_stream import stream
     from ..queries.runner import cut_page
+    from ..results import ResultTable
 
     if name is None and sparql is None:
         raise ParameterError("give a query NAME (or FILE.rq) or --sparql TEXT")
@@ -91,6 +92,7 @@ def query_command(name: str | None, sparql: str | None, params: Sequence[str], i
         raise ParameterError("give a query NAME (or FILE.rq) or --sparql TEXT, not both")
     values = parse_params(params)
     graph = source.open()
+    rows_after = 0
     if sparql is not None:
         if values:
             raise ParameterError("--param applies to named queries; --sparql takes none")
@@ -99,9 +101,18 @@ def query_command(name: str | None, sparql: str | None, params: Sequence[str], i
             result = cut_page(result, offset, limit)
     else:
         assert name is not None
-        result = graph.run(graph.named_query(name), values, limit=limit, offset=offset)
+        # a capped table shows one page: only that page is read (an on-disk store's kept answer
+        # is not decoded whole for 1,000 rows), and the answer's size gives the rest
+        query = graph.named_query(name)
+        one_page = fmt == "table" and table_rows > 0 and limit is None
+        result = graph.run(query, values, limit=table_rows if one_page else limit, offset=offset)
+        if one_page and isinstance(result, ResultTable):
+            if result.total is None:  # the answer's size unknown: the whole answer after all
+                result = graph.run(query, values, offset=offset)
+            else:
+                rows_after = max(0, result.total - offset - len(result.rows))
     emit(stream(result, fmt, color=output is None and use_color(), iris=iris, table_rows=table_rows or None,
-                more_hint=_more_hint()), output)
+                more_hint=_more_hint(), rows_after=rows_after), output)
 
 
 def _more_hint() -> str:

@@ -81,7 +81,8 @@ def _count_line(count: int) -> str:
     return f"{count} row{'s' if count != 1 else ''}\n"
 
 
-def _table(result: ResultTable, labels: _Labels, color: bool, table_rows: int | None, hint: str) -> Iterator[str]:
+def _table(result: ResultTable, labels: _Labels, color: bool, table_rows: int | None, hint: str,
+           rows_after: int) -> Iterator[str]:
     previous: list[str] = []
     if table_rows is not None:
         rows = iter(result.rows)
@@ -89,6 +90,7 @@ def _table(result: ResultTable, labels: _Labels, color: bool, table_rows: int | 
         cells = [c for batch in _batches(shown) for c in _people(batch, labels(batch), previous)]
         yield rich_table(result.variables, cells, color)
         more = len(result.rows) - len(shown) if isinstance(result.rows, list) else sum(1 for _ in rows)
+        more += rows_after
         if more:
             yield more_rows_message(more, hint) + "\n"
         yield _count_line(len(shown) + more)
@@ -171,10 +173,13 @@ def _json(result: ResultTable) -> Iterator[str]:
 
 
 def stream(result: QueryResult, fmt: str = "table", *, color: bool = False, iris: bool = False,
-           table_rows: int | None = TABLE_ROWS, more_hint: str = "use --format csv") -> Iterator[str | bytes]:
+           table_rows: int | None = TABLE_ROWS, more_hint: str = "use --format csv",
+           rows_after: int = 0) -> Iterator[str | bytes]:
     """The text of ``result`` in ``fmt``, in pieces (see the module). ``table_rows``: the table's
     cap (``None``: every row, page by page); ``more_hint``: what the cap's message tells people
-    to do. CONSTRUCT results and booleans come in one piece, as :func:`render` writes them."""
+    to do; ``rows_after``: rows of the answer after those of ``result`` (a capped table given only
+    the page it shows counts them in its message). CONSTRUCT results and booleans come in one
+    piece, as :func:`render` writes them."""
     if isinstance(result, GraphResult | bool) or fmt not in RESULT_FORMATS:
         yield render(result, fmt, color=color, iris=iris)
         return
@@ -184,6 +189,6 @@ def stream(result: QueryResult, fmt: str = "table", *, color: bool = False, iris
         "csv": lambda: _plain(result, labels, "csv"),
         "tsv": lambda: _plain(result, labels, "tsv"),
         "md": lambda: _markdown(result, labels),
-        "table": lambda: _table(result, labels, color, table_rows, more_hint),
+        "table": lambda: _table(result, labels, color, table_rows, more_hint, rows_after),
     }
     yield from writers[fmt]()

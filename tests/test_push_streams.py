@@ -167,3 +167,23 @@ def test_the_cli_takes_a_number_of_streams_and_refuses_a_bad_one(oxigraph_server
     assert result.code == 0, result.err
     bad = run_cli("push", "--endpoint", oxigraph_server.store_url, "--strategy", "versioned", "--streams", "0")
     assert bad.code == 2 and "--streams" in bad.err and "Traceback" not in bad.err
+
+
+@pytest.mark.server
+@pytest.mark.usefixtures("endpoint_env")
+def test_a_single_push_that_times_out_says_unchanged_and_names_the_faster_strategy(
+        oxigraph_server: OxigraphServer, fault_server: FaultServerFactory, monkeypatch: pytest.MonkeyPatch,
+        run_cli: RunCli) -> None:
+    """The default push is one transactional request; a server that takes longer than
+    IGKG_ENDPOINT_TIMEOUT to apply it (here: one that never answers the upload) gives exit 3, a
+    count of the remote graph afterwards (through the real server's query URL), and the way out
+    for a large graph."""
+    monkeypatch.setenv("IGKG_ENDPOINT_TIMEOUT", "1")
+    server = fault_server(lambda handler: server.stopping.wait(30))
+    result = run_cli("push", "--endpoint", server.url.replace("/sparql", "/store"), "--replace", "--no-validate",
+                     "--query-url", oxigraph_server.query_url)
+    assert result.code == 3, result.err
+    line = result.err.strip()
+    assert "\n" not in line and "Traceback" not in line
+    assert "no complete answer within 1 s" in line and "the remote graph is unchanged (0 triples)" in line
+    assert "triples in one request: --strategy versioned sends them faster" in line

@@ -44,6 +44,7 @@ __all__ = [
     "ParameterError",
     "ValidationFailed",
     "EndpointError",
+    "EndpointTimeout",
     "StoreError",
     "TextMismatch",
 ]
@@ -182,6 +183,10 @@ class EndpointError(IgkgError):
     """A remote SPARQL endpoint could not be reached or gave an unusable answer."""
 
     exit_code = EXIT_ENDPOINT
+
+
+class EndpointTimeout(EndpointError):
+    """No complete answer within ``IGKG_ENDPOINT_TIMEOUT`` (the whole request's time)."""
 
 
 class StoreError(IgkgError):

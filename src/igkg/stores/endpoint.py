@@ -54,7 +54,7 @@ import pyoxigraph as ox
 from SPARQLWrapper import POST, URLENCODED, SPARQLWrapper
 
 from .._version import __version__
-from ..errors import EndpointError, InputError
+from ..errors import EndpointError, EndpointTimeout, InputError
 from ..formats.registry import RDF_SYNTAXES
 from ..limits import QueryPolicy
 from ..results import GraphResult, QueryResult, ResultTable, Term
@@ -233,7 +233,7 @@ class Endpoint:
 
     # -- failures ---------------------------------------------------------------------------
     def _timed_out(self) -> EndpointError:
-        return EndpointError(f"{self.label}: no complete answer within {self.settings.timeout:g} s "
+        return EndpointTimeout(f"{self.label}: no complete answer within {self.settings.timeout:g} s "
                              f"(IGKG_ENDPOINT_TIMEOUT, the time for the whole request)")
 
     def _attempt(self, send: Callable[[Deadline], T]) -> T:

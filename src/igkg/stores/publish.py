@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from ..errors import EndpointError, InputError
+from ..errors import EndpointError, EndpointTimeout, InputError
 from .base import GraphStore
 from .binding import term_to_sparql
 from .endpoint import Endpoint, EndpointSettings, SparqlEndpointStore
@@ -169,6 +169,9 @@ def push(
             raise EndpointError(f"{error}; the remote graph could not be checked afterwards") from None
         state = (f"the remote graph is unchanged ({now} triples)" if now == before else
                  f"the remote graph CHANGED from {before} to {now} triples: the server did not roll back")
+        if isinstance(error, EndpointTimeout):  # one transaction of a large graph: the server's time
+            state += (f"; {len(triples):,} triples in one request: --strategy versioned sends them faster, "
+                      f"still all-or-nothing (docs/push.md), or raise IGKG_ENDPOINT_TIMEOUT")
         raise EndpointError(f"{error}; {state}") from None
     after = counter.count(count)
     expected_ok = after == len(triples) if replace else after >= max(before, len(triples))

@@ -23,10 +23,11 @@ import igkg
 from cli_support import RunCli
 from endpoint_support import FaultServerFactory, OxigraphServer, answer
 from igkg.errors import EndpointError
-from igkg.stores import streams
+from igkg.stores import streams, uploads
 from igkg.stores.oxigraph import OxigraphStore
 from igkg.stores.staging import bulk_push, current_versions
-from igkg.stores.streams import Body, ParallelSpools, _Requests
+from igkg.stores.streams import Body
+from igkg.stores.uploads import ParallelSpools, _Requests
 
 EX = "http://example.org/"
 SMALL_REQUESTS = 4096  # bytes: the test graphs below make dozens of requests
@@ -114,7 +115,7 @@ def test_many_requests_on_several_streams_arrive_whole_with_blank_nodes_intact(
         oxigraph_server: OxigraphServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, where: str) -> None:
     """In memory the store is written by one thread, on disk by one CONSTRUCT per (graph,
     predicate) in several threads: both cut into many small requests sent on three streams."""
-    monkeypatch.setattr(streams, "REQUEST_BYTES", SMALL_REQUESTS)
+    monkeypatch.setattr(uploads, "REQUEST_BYTES", SMALL_REQUESTS)
     local = _graph_with_blank_nodes(OxigraphStore(tmp_path / "store" if where == "disk" else None))
     with ParallelSpools(local, streams.GraphPart(), 3) as spools:
         spools.wait()
@@ -133,7 +134,7 @@ def test_one_failed_request_among_many_leaves_the_server_as_it_was(
         kg: igkg.KnowledgeGraph) -> None:
     """The fifth upload request is refused (a proxy forwards the others to the real server):
     the loaded requests are in the staging graph, which is dropped; the live data is untouched."""
-    monkeypatch.setattr(streams, "REQUEST_BYTES", 64 << 10)
+    monkeypatch.setattr(uploads, "REQUEST_BYTES", 64 << 10)
     bulk_push(kg.store, oxigraph_server.store_url, replace=True, strategy="versioned")
     live = current_versions(igkg.stores.endpoint.SparqlEndpointStore(oxigraph_server.query_url))
 

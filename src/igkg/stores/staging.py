@@ -43,8 +43,9 @@ from ..vocab import IGKG
 from .base import GraphStore
 from .binding import term_to_sparql
 from .endpoint import Endpoint, EndpointSettings, SparqlEndpointStore
-from .streams import GraphPart, ParallelSpools, Spool, expected_triples, run_side_by_side
+from .streams import GraphPart, Spool, expected_triples
 from .streams import source_node as _node
+from .uploads import ParallelSpools, run_side_by_side
 
 __all__ = ["GraphPart", "BulkPushReport", "bulk_push", "current_versions", "STRATEGIES", "Spool", "guess_gsp_url",
            "guess_update_url"]
@@ -206,7 +207,7 @@ def _stage_one(store: GraphStore, part: GraphPart, gsp: Endpoint, address: str, 
 def _stage_side_by_side(store: GraphStore, part: GraphPart, gsp: Endpoint, address: str,
                         width: int) -> tuple[int, float]:
     """``width`` uploads into the same staging graph at once, each sending request after request
-    as :class:`~igkg.stores.streams.ParallelSpools` cuts them; the first failure stops the
+    as :class:`~igkg.stores.uploads.ParallelSpools` cuts them; the first failure stops the
     writers and the other uploads, and the caller drops the staging graph."""
     with ParallelSpools(store, part, width) as spools:
         def send() -> None:

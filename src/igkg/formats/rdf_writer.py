@@ -21,8 +21,6 @@ import pyoxigraph as ox
 from ..errors import InputError
 from ..namespaces import PREFIXES
 from ..resources import ontology_dir
-from .jsonld_writer import graph_to_jsonld
-from .rdflib_bridge import quads_to_graph
 from .registry import rdf_syntax
 
 __all__ = ["serialize_quads", "serialize_triples", "bundled_context"]
@@ -42,6 +40,11 @@ def _bytes(data: bytes | None) -> bytes:
 
 
 def _jsonld(quads: Iterable[ox.Quad]) -> bytes:
+    # rdflib (the JSON-LD compaction) is imported when JSON-LD is written, not by every command
+    # that writes RDF: 0.12 s of start-up for `igkg extract … --format ttl`
+    from .jsonld_writer import graph_to_jsonld
+    from .rdflib_bridge import quads_to_graph
+
     return graph_to_jsonld(quads_to_graph(quads), bundled_context())
 
 

@@ -103,14 +103,10 @@ def query_command(name: str | None, sparql: str | None, params: Sequence[str], i
         assert name is not None
         # a capped table shows one page: only that page is read (an on-disk store's kept answer
         # is not decoded whole for 1,000 rows), and the answer's size gives the rest
-        query = graph.named_query(name)
         one_page = fmt == "table" and table_rows > 0 and limit is None
-        result = graph.run(query, values, limit=table_rows if one_page else limit, offset=offset)
-        if one_page and isinstance(result, ResultTable):
-            if result.total is None:  # the answer's size unknown: the whole answer after all
-                result = graph.run(query, values, offset=offset)
-            else:
-                rows_after = max(0, result.total - offset - len(result.rows))
+        result = graph.run(graph.named_query(name), values, limit=table_rows if one_page else limit, offset=offset)
+        if one_page and isinstance(result, ResultTable) and result.total is not None:  # a page has its total
+            rows_after = max(0, result.total - offset - len(result.rows))
     emit(stream(result, fmt, color=output is None and use_color(), iris=iris, table_rows=table_rows or None,
                 more_hint=_more_hint(), rows_after=rows_after), output)
 

@@ -72,6 +72,7 @@ class Check:
     severity: str
     path: str
     value_from: str  # "value": ?value; "focus": the focus node; "": none
+    sparql: bool = False  # an sh:sparql constraint (the costliest kind: run first)
 
 
 def _n3(term: rdflib.term.Node) -> str:
@@ -325,7 +326,7 @@ class _Compiler:
             both = "\n".join(sorted(set(f"{self.prologue(constraint)}\n{prologue}".split("\n")) - {""}))
             text = str(select).replace("$this", "?this")
             yield Check(name, f"{both}\nSELECT * WHERE {{ {target} {{ {text} }} }}",
-                        self.message(constraint), self.severity(shape), "", "focus")
+                        self.message(constraint), self.severity(shape), "", "focus", sparql=True)
 
     def property_checks(self, name: str, prop: rdflib.term.Node, target: str, prologue: str) -> Iterator[Check]:
         self.check_known(prop)

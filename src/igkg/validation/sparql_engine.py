@@ -48,13 +48,19 @@ def _database(store: GraphStore) -> ox.Store:
     return copy
 
 
+def _count(database: ox.Store, query: str) -> int:
+    """The answer of a ``SELECT (COUNT(*) AS ?n)`` over the union of the graphs."""
+    rows = database.query(query, use_default_graph_as_union=True)
+    assert isinstance(rows, ox.QuerySolutions)
+    value = next(iter(rows))[0]
+    return int(value.value) if isinstance(value, ox.Literal) else 0
+
+
 def _triples(database: ox.Store) -> int:
     """Distinct triples over all graphs (what pySHACL's merged graph holds)."""
     if next(iter(database.named_graphs()), None) is None:
         return len(database)
-    answer = database.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
-                            use_default_graph_as_union=True)
-    return int(next(iter(answer))[0].value)  # type: ignore[arg-type]
+    return _count(database, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
 
 
 def _substitute(bound: dict[str, object], match: re.Match[str]) -> str:
@@ -95,13 +101,7 @@ def validate_with_sparql(store: GraphStore, shapes_path: Path) -> ValidationRepo
             cache[cls] = sorted({cls, *(row[0].value for row in rows)})
         return cache[cls]
 
-    def count(query: str) -> int:
-        rows = database.query(query, use_default_graph_as_union=True)
-        assert isinstance(rows, ox.QuerySolutions)
-        value = next(iter(rows))[0]
-        return int(value.value) if isinstance(value, ox.Literal) else 0
-
-    checks = compile_shapes(shapes, subclasses, str(shapes_path), count)
+    checks = compile_shapes(shapes, subclasses, str(shapes_path), functools.partial(_count, database))
     findings: set[Finding] = set()
     # Every check is its own set-based query over all its focus nodes (a join, an anti-join, a
     # self-join, a grouping): measured cheaper, on a graph that conforms too, than screening a
@@ -109,7 +109,7 @@ def validate_with_sparql(store: GraphStore, shapes_path: Path) -> ValidationRepo
     # grouped pass over all its paths (docs/validation.md). Oxigraph evaluates outside the GIL:
     # the checks run side by side, one thread per core, the SHACL-SPARQL constraints (the
     # costliest) first so that no long query is left to run alone at the end.
-    ordered = sorted(checks, key=lambda check: "\nSELECT * WHERE" not in check.query)
+    ordered = sorted(checks, key=lambda check: not check.sparql)
     with ThreadPoolExecutor(max_workers=max(1, min(8, os.cpu_count() or 1))) as pool:
         triples = pool.submit(_triples, database)  # a distinct count over the graphs: among the longest
         for found in pool.map(functools.partial(_findings, database), ordered):
